@@ -1,0 +1,26 @@
+#pragma once
+#include <stdexcept>
+
+#include "server/app.hpp"
+#include "server/http/message.hpp"
+
+namespace fairmatch::server {
+
+namespace store {
+class Connection;
+}
+
+// What a handler receives. `db` is the connection of the DB thread it runs
+// on: read-only for DbMode::read routes, the writer for DbMode::write.
+struct Context {
+    http::Request& req;
+    store::Connection* db_conn;
+    App& app;
+
+    store::Connection& db() const {
+        if (!db_conn) throw std::logic_error("route declared without database access");
+        return *db_conn;
+    }
+};
+
+}  // namespace fairmatch::server

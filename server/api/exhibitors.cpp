@@ -1,0 +1,163 @@
+// /api/v1/exhibitors: exhibitor company profiles.
+#include <filesystem>
+
+#include "server/api/context.hpp"
+#include "server/api/json_response.hpp"
+#include "server/api/routes.hpp"
+#include "server/api/validation.hpp"
+#include "server/store/exhibitor_repository.hpp"
+#include "server/store/fair_repository.hpp"
+#include "server/store/product_repository.hpp"
+#include "server/store/sqlite.hpp"
+
+namespace fairmatch::server::api {
+
+nlohmann::json exhibitor_to_json(const Exhibitor& e) {
+    return {{"id", e.id},
+            {"fair_id", e.fair_id},
+            {"name", e.name},
+            {"name_en", e.name_en},
+            {"tax_code", e.tax_code},
+            {"province", e.province},
+            {"craft_village", e.craft_village},
+            {"description_vi", e.description_vi},
+            {"description_en", e.description_en},
+            {"categories", e.categories},
+            {"materials", e.materials},
+            {"certifications", e.certifications},
+            {"moq", e.moq},
+            {"monthly_capacity", e.monthly_capacity},
+            {"lead_time_days", e.lead_time_days},
+            {"price_tier", e.price_tier},
+            {"export_markets", e.export_markets},
+            {"languages", e.languages},
+            {"website", e.website},
+            {"booth", nullptr},
+            {"created_at", e.created_at},
+            {"updated_at", e.updated_at}};
+}
+
+// Vietnamese enterprise tax code (MST): 10 digits, or 10 digits, '-' and 3
+// digits for a branch.
+static bool is_tax_code(std::string_view s) {
+    auto digits = [](std::string_view d) {
+        return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (s.size() == 10) return digits(s);
+    if (s.size() == 14 && s[10] == '-') return digits(s.substr(0, 10)) && digits(s.substr(11));
+    return false;
+}
+
+static void read_exhibitor(const nlohmann::json& body, Exhibitor& e, bool creating, const ReferenceData& ref) {
+    FieldReader r(body,
+                  {"fair_id", "name", "name_en", "tax_code", "province", "craft_village", "description_vi",
+                   "description_en", "categories", "materials", "certifications", "moq", "monthly_capacity",
+                   "lead_time_days", "price_tier", "export_markets", "languages", "website"},
+                  creating);
+    r.id("fair_id", e.fair_id, true);
+    r.text("name", e.name, {1, 200}, true);
+    r.text("name_en", e.name_en, {0, 200}, false);
+    if (r.present("tax_code")) {
+        std::string tc;
+        r.text("tax_code", tc, {1, 14}, false);
+        if (!tc.empty() && !is_tax_code(tc))
+            r.add_error("tax_code", "invalid_tax_code", "Must be a Vietnamese tax code: 10 digits, or 10-3 digits.");
+        else if (!tc.empty()) e.tax_code = tc;
+    } else if (creating) {
+        r.add_error("tax_code", "required", "This field is required.");
+    }
+    r.code("province", e.province, [&](std::string_view c) { return ref.is_province(c); }, "province", true);
+    r.text("craft_village", e.craft_village, {0, 120}, false);
+    r.text("description_vi", e.description_vi, {0, 4000, true}, false);
+    r.text("description_en", e.description_en, {0, 4000, true}, false);
+    r.code_list("categories", e.categories, [&](std::string_view c) { return ref.is_category(c); }, "category", 1,
+                20, true);
+    r.text_list("materials", e.materials, 30, 60, false);
+    r.code_list("certifications", e.certifications, [&](std::string_view c) { return ref.is_certification(c); },
+                "certification", 0, 20, false);
+    r.integer("moq", e.moq, 0, 10'000'000, false);
+    r.integer("monthly_capacity", e.monthly_capacity, 0, 100'000'000, false);
+    r.integer("lead_time_days", e.lead_time_days, 0, 730, false);
+    r.one_of("price_tier", e.price_tier, price_tiers(), true);
+    r.code_list("export_markets", e.export_markets, [&](std::string_view c) { return ref.is_country(c); }, "country",
+                0, 250, false);
+    r.code_list("languages", e.languages, [](std::string_view c) { return is_language_code(c); }, "ISO 639-1 language",
+                0, 20, false);
+    r.url("website", e.website, false);
+    r.finish();
+}
+
+static void require_fair(store::Connection& db, Id fair_id) {
+    if (!store::FairRepository(db).exists(fair_id))
+        throw http::validation_failed({{"fair_id", "not_found", "No fair with this id."}});
+}
+
+void add_exhibitor_routes(http::Router& r) {
+    r.add({"GET", "/api/v1/exhibitors", "exhibitors.list", http::DbMode::read, http::Access::public_,
+           [](Context& c) {
+               auto page = parse_page(c.req);
+               store::ExhibitorFilter f;
+               f.fair = query_id(c.req, "fair");
+               if (auto p = c.req.query_param("province")) f.province = std::string(*p);
+               if (auto cat = c.req.query_param("category")) f.category = std::string(*cat);
+               return list_response(store::ExhibitorRepository(c.db()).list(f, page), page, exhibitor_to_json);
+           },
+           "List exhibitors (filters: fair, province, category)"});
+    r.add({"GET", "/api/v1/exhibitors/{id}", "exhibitors.get", http::DbMode::read, http::Access::public_,
+           [](Context& c) {
+               auto e = store::ExhibitorRepository(c.db()).find(path_id(c.req, "id"));
+               if (!e) throw http::not_found("No such exhibitor.");
+               return json_response(200, exhibitor_to_json(*e));
+           },
+           "Get an exhibitor profile"});
+    r.add({"POST", "/api/v1/exhibitors", "exhibitors.create", http::DbMode::write, http::Access::public_,
+           [](Context& c) {
+               Exhibitor e;
+               read_exhibitor(parse_json_object(c.req), e, true, c.app.reference());
+               store::Transaction tx(c.db());
+               require_fair(c.db(), e.fair_id);
+               store::ExhibitorRepository repo(c.db());
+               auto id = repo.insert(e);
+               auto created = repo.find(id);
+               tx.commit();
+               auto res = json_response(201, exhibitor_to_json(*created));
+               res.set_header("location", "/api/v1/exhibitors/" + std::to_string(id));
+               return res;
+           },
+           "Create an exhibitor profile"});
+    r.add({"PATCH", "/api/v1/exhibitors/{id}", "exhibitors.update", http::DbMode::write, http::Access::public_,
+           [](Context& c) {
+               auto id = path_id(c.req, "id");
+               auto body = parse_json_object(c.req);
+               store::Transaction tx(c.db());
+               store::ExhibitorRepository repo(c.db());
+               auto e = repo.find(id);
+               if (!e) throw http::not_found("No such exhibitor.");
+               read_exhibitor(body, *e, false, c.app.reference());
+               require_fair(c.db(), e->fair_id);
+               repo.update(*e);
+               auto updated = repo.find(id);
+               tx.commit();
+               return json_response(200, exhibitor_to_json(*updated));
+           },
+           "Update some fields of an exhibitor profile"});
+    r.add({"DELETE", "/api/v1/exhibitors/{id}", "exhibitors.delete", http::DbMode::write, http::Access::public_,
+           [](Context& c) {
+               auto id = path_id(c.req, "id");
+               store::Transaction tx(c.db());
+               auto files = store::ProductRepository(c.db()).photo_files_of_exhibitor(id);
+               if (!store::ExhibitorRepository(c.db()).remove(id)) throw http::not_found("No such exhibitor.");
+               tx.commit();
+               // The rows are gone for good; now the photo files can go.
+               for (const auto& f : files) {
+                   std::error_code ec;
+                   std::filesystem::remove(c.app.photo_dir() + "/" + f, ec);
+               }
+               http::Response res;
+               res.status = 204;
+               return res;
+           },
+           "Delete an exhibitor with its products and photos"});
+}
+
+}  // namespace fairmatch::server::api

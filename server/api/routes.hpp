@@ -1,0 +1,16 @@
+#pragma once
+#include "server/http/router.hpp"
+
+namespace fairmatch::server::api {
+// Each resource file adds its routes to the table.
+void add_system_routes(http::Router& r);
+void add_reference_routes(http::Router& r);
+void add_fair_routes(http::Router& r);
+void add_exhibitor_routes(http::Router& r);
+void add_importer_routes(http::Router& r);
+void add_product_routes(http::Router& r);
+void add_photo_routes(http::Router& r);
+
+// The whole table, in one place.
+void add_all_routes(http::Router& r);
+}  // namespace fairmatch::server::api

@@ -1,0 +1,97 @@
+#include "server/app.hpp"
+
+#include <filesystem>
+
+#include "server/api/context.hpp"
+#include "server/api/routes.hpp"
+#include "server/http/problem.hpp"
+#include "server/log.hpp"
+#include "server/store/db_executor.hpp"
+#include "server/store/sqlite.hpp"
+
+namespace fairmatch::server {
+
+App::App(Config config, ReferenceData reference, store::DbExecutor* db)
+    : config_(std::move(config)), reference_(std::move(reference)), db_(db) {
+    api::add_all_routes(router_);
+    if (!config_.web_root.empty() && std::filesystem::is_directory(config_.web_root))
+        static_ = std::make_unique<http::StaticFiles>(config_.web_root);
+    if (config_.data_dir.empty()) {
+        auto parent = std::filesystem::path(config_.db_path).parent_path();
+        config_.data_dir = parent.empty() ? "." : parent.string();
+    }
+}
+
+std::size_t App::db_queue_depth() const { return db_ ? db_->queue_depth() : 0; }
+
+std::string App::photo_dir() const { return config_.data_dir + "/photos"; }
+
+// The access policy: one place, before any handler. Accounts arrive with
+// the accounts issue; until then only public routes can be reached.
+static std::optional<http::Problem> check_access(const http::Route& route, const http::Request&) {
+    switch (route.access) {
+        case http::Access::public_: return std::nullopt;
+        case http::Access::signed_in:
+        case http::Access::organizer:
+            return http::Problem{401, "unauthenticated", "Sign-in required", "Sign in to use this endpoint.", {}};
+    }
+    return http::Problem{403, "forbidden", "Forbidden", "", {}};
+}
+
+http::Response App::handle(const http::Route& route, http::Request& req, store::Connection* db) {
+    try {
+        if (auto refused = check_access(route, req)) return http::problem_response(*refused, req.request_id);
+        Context ctx{req, db, *this};
+        return route.handler(ctx);
+    } catch (const http::Problem& p) {
+        return http::problem_response(p, req.request_id);
+    } catch (const store::Error& e) {
+        if (e.is_full()) {
+            log_line("error", "request " + req.request_id + " storage full: " + e.what());
+            return http::problem_response({507, "storage-full", "Storage full",
+                                           "The server cannot store more data right now; nothing was saved.", {}},
+                                          req.request_id);
+        }
+        if (e.is_busy()) {
+            log_line("warn", "request " + req.request_id + " database busy: " + e.what());
+            auto r = http::problem_response(
+                {503, "busy", "Service busy", "The database is busy; nothing was saved. Try again.", {}},
+                req.request_id);
+            r.set_header("retry-after", "1");
+            return r;
+        }
+        if (e.is_constraint()) {
+            log_line("warn", "request " + req.request_id + " constraint: " + e.what());
+            return http::problem_response(
+                http::conflict("The change conflicts with existing data; nothing was saved."), req.request_id);
+        }
+        log_line("error", "request " + req.request_id + " database error: " + e.what());
+    } catch (const std::exception& e) {
+        log_line("error", "request " + req.request_id + " unexpected: " + e.what());
+    } catch (...) {
+        log_line("error", "request " + req.request_id + " unexpected non-standard exception");
+    }
+    return http::problem_response({500, "internal", "Internal server error",
+                                   "Something went wrong on our side. Quote the request id when reporting it.", {}},
+                                  req.request_id);
+}
+
+std::optional<http::Response> App::serve_static(const http::Request& req) const {
+    if (!static_) return std::nullopt;
+    return static_->serve(req);
+}
+
+void App::finish(http::Response& res, const http::Request& req) {
+    res.set_header("x-content-type-options", "nosniff");
+    res.set_header("referrer-policy", "no-referrer");
+    res.set_header("x-frame-options", "DENY");
+    if (!res.header("content-security-policy"))
+        res.set_header("content-security-policy",
+                   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                   "form-action 'self'");
+    if (!req.request_id.empty()) res.set_header("x-request-id", req.request_id);
+    if (!res.header("cache-control") && req.path.starts_with("/api/")) res.set_header("cache-control", "no-store");
+}
+
+}  // namespace fairmatch::server

@@ -1,0 +1,57 @@
+#pragma once
+// The application below the network: the route table, the access policy,
+// the handlers' shared state and the mapping of failures to responses.
+// No sockets here: net/ hands over a Request and a DB connection and gets
+// a Response back.
+
+#include <memory>
+#include <optional>
+
+#include "server/config.hpp"
+#include "server/domain/reference_data.hpp"
+#include "server/http/message.hpp"
+#include "server/http/router.hpp"
+#include "server/http/static_files.hpp"
+#include "server/metrics.hpp"
+
+namespace fairmatch::server {
+
+namespace store {
+class Connection;
+class DbExecutor;
+}  // namespace store
+
+class App {
+public:
+    // `db` may be null in unit tests that call handle() with their own connection.
+    App(Config config, ReferenceData reference, store::DbExecutor* db);
+
+    const Config& config() const noexcept { return config_; }
+    const ReferenceData& reference() const noexcept { return reference_; }
+    const http::Router& router() const noexcept { return router_; }
+    Metrics& metrics() noexcept { return metrics_; }
+    std::size_t db_queue_depth() const;
+    std::string photo_dir() const;
+
+    // Runs the access policy, then the route's handler, on the calling
+    // thread (a DB thread when the route needs the database). Never throws:
+    // a Problem becomes problem+json, anything else a generic 500 that is
+    // logged with the request id.
+    http::Response handle(const http::Route& route, http::Request& req, store::Connection* db);
+
+    // Static files (GET/HEAD outside /api/); nullopt when not found.
+    std::optional<http::Response> serve_static(const http::Request& req) const;
+
+    // Headers every response carries (security, request id).
+    static void finish(http::Response& res, const http::Request& req);
+
+private:
+    Config config_;
+    ReferenceData reference_;
+    store::DbExecutor* db_;
+    http::Router router_;
+    std::unique_ptr<http::StaticFiles> static_;
+    Metrics metrics_;
+};
+
+}  // namespace fairmatch::server

@@ -1,0 +1,16 @@
+# Generates a C++ source holding every schema/NNNN_*.sql as a raw string.
+# Invoked at build time: cmake -DSCHEMA_DIR=... -DOUT=... -P embed_migrations.cmake
+file(GLOB files RELATIVE "${SCHEMA_DIR}" "${SCHEMA_DIR}/[0-9][0-9][0-9][0-9]_*.sql")
+list(SORT files)
+set(body "// Generated from schema/*.sql by embed_migrations.cmake. Do not edit.\n")
+string(APPEND body "#include \"server/store/migrations.hpp\"\n\nnamespace fairmatch::server::store {\n\n")
+string(APPEND body "const std::vector<Migration>& embedded_migrations() {\n    static const std::vector<Migration> all = {\n")
+foreach(f IN LISTS files)
+  string(SUBSTRING "${f}" 0 4 num)
+  math(EXPR n "${num}")
+  file(READ "${SCHEMA_DIR}/${f}" sql)
+  string(APPEND body "        {${n}, \"${f}\", R\"fmsql(${sql})fmsql\"},\n")
+endforeach()
+string(APPEND body "    };\n    return all;\n}\n\n}  // namespace fairmatch::server::store\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
