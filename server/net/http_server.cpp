@@ -5,6 +5,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -192,11 +193,15 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         if (stopping) break;
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(cfg.max_header_bytes));
-        parser.body_limit(cfg.max_body_bytes);
+        // The largest limit of any route while reading the header; the
+        // route's own limit is applied once the target is known.
+        parser.body_limit(std::max(cfg.max_body_bytes, cfg.max_upload_bytes));
         stream.expires_after(read_timeout);
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, tuple_awaitable);
         std::optional<http::Response> early;
-        if (ec == bhttp::error::header_limit) {
+        if (ec == bhttp::error::body_limit) {
+            early = problem(413, "Content too large", "The request body exceeds the limit for this endpoint.");
+        } else if (ec == bhttp::error::header_limit) {
             early = problem(431, "Request header fields too large", "The request headers are too large.");
         } else if (ec) {
             // Closed, timed out, cancelled by shutdown, or not HTTP at all.
@@ -226,12 +231,19 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
             keep_alive = msg.keep_alive();
             head = msg.method() == bhttp::verb::head;
             // Raise the body limit for routes that take uploads.
+            std::size_t body_limit = cfg.max_body_bytes;
             if (http::Request probe{req}; http::parse_target(probe)) {
                 auto m = app.router().match(probe.method, probe.path);
-                if (m.route && m.route->max_body) parser.body_limit(m.route->max_body);
+                if (m.route && m.route->max_body) body_limit = m.route->max_body;
             }
             bool body_ok = true;
-            if (!parser.is_done()) {
+            if (parser.content_length() && *parser.content_length() > body_limit) {
+                res = problem(413, "Content too large", "The request body exceeds the limit for this endpoint.");
+                keep_alive = false;
+                body_ok = false;
+                route_name = "too_large";
+            } else if (!parser.is_done()) {
+                parser.body_limit(body_limit);
                 if (beast::iequals(msg[bhttp::field::expect], "100-continue")) {
                     bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
                     stream.expires_after(write_timeout);
@@ -279,6 +291,17 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     state->alive = false;
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (!stopping) {
+        // Lingering close: drain what the client is still sending (say, the
+        // rest of a refused upload) for a moment, so that closing does not
+        // reset the connection before the client has read our answer.
+        std::array<char, 16384> sink;
+        stream.expires_after(std::chrono::seconds(1));
+        for (int i = 0; i < 1024; ++i) {
+            auto [rec, rn] = co_await stream.async_read_some(asio::buffer(sink), tuple_awaitable);
+            if (rec) break;
+        }
+    }
     stream.socket().close(ec);
     {
         std::lock_guard lock(registry_mutex);
