@@ -3,6 +3,9 @@
 #include <filesystem>
 
 #include "server/api/context.hpp"
+#include "server/auth/policy.hpp"
+#include "server/store/common.hpp"
+#include "server/store/user_repository.hpp"
 #include "server/api/routes.hpp"
 #include "server/http/problem.hpp"
 #include "server/log.hpp"
@@ -14,6 +17,10 @@ namespace fairmatch::server {
 App::App(Config config, ReferenceData reference, store::DbExecutor* db)
     : config_(std::move(config)), reference_(std::move(reference)), db_(db) {
     api::add_all_routes(router_);
+    for (const auto& r : router_.routes()) {
+        if (r.access.rule != http::Rule::public_ && r.db == http::DbMode::none)
+            throw std::logic_error("route " + r.name + " has an access rule but no database to check it");
+    }
     if (!config_.web_root.empty() && std::filesystem::is_directory(config_.web_root))
         static_ = std::make_unique<http::StaticFiles>(config_.web_root);
     if (config_.data_dir.empty()) {
@@ -26,22 +33,18 @@ std::size_t App::db_queue_depth() const { return db_ ? db_->queue_depth() : 0; }
 
 std::string App::photo_dir() const { return config_.data_dir + "/photos"; }
 
-// The access policy: one place, before any handler. Accounts arrive with
-// the accounts issue; until then only public routes can be reached.
-static std::optional<http::Problem> check_access(const http::Route& route, const http::Request&) {
-    switch (route.access) {
-        case http::Access::public_: return std::nullopt;
-        case http::Access::signed_in:
-        case http::Access::organizer:
-            return http::Problem{401, "unauthenticated", "Sign-in required", "Sign in to use this endpoint.", {}};
-    }
-    return http::Problem{403, "forbidden", "Forbidden", "", {}};
-}
-
 http::Response App::handle(const http::Route& route, http::Request& req, store::Connection* db) {
     try {
-        if (auto refused = check_access(route, req)) return http::problem_response(*refused, req.request_id);
-        Context ctx{req, db, *this};
+        auth::Identity who;
+        if (db) {
+            auto now = store::unix_now();
+            auto a = auth::authenticate(req, *db, config_, now);
+            who = std::move(a.who);
+            if (a.touch) schedule_touch(who, now);
+        }
+        if (auto refused = auth::authorize(route, req, who, db)) return http::problem_response(*refused, req.request_id);
+        if (auto refused = auth::check_csrf(req, who)) return http::problem_response(*refused, req.request_id);
+        Context ctx{req, db, *this, who};
         return route.handler(ctx);
     } catch (const http::Problem& p) {
         return http::problem_response(p, req.request_id);
@@ -74,6 +77,16 @@ http::Response App::handle(const http::Route& route, http::Request& req, store::
     return http::problem_response({500, "internal", "Internal server error",
                                    "Something went wrong on our side. Quote the request id when reporting it.", {}},
                                   req.request_id);
+}
+
+void App::schedule_touch(const auth::Identity& who, std::int64_t now) {
+    if (!db_) return;
+    Id session = who.session_id, token = who.token_id;
+    db_->submit_write(store::make_job([session, token, now](store::Connection& c) {
+        store::UserRepository users(c);
+        if (session) users.touch_session(session, now);
+        if (token) users.touch_api_token(token, now);
+    }));
 }
 
 std::optional<http::Response> App::serve_static(const http::Request& req) const {

@@ -20,6 +20,9 @@ namespace store {
 class Connection;
 class DbExecutor;
 }  // namespace store
+namespace auth {
+struct Identity;
+}
 
 class App {
 public:
@@ -46,6 +49,9 @@ public:
     static void finish(http::Response& res, const http::Request& req);
 
 private:
+    // Records, off the request's path, that a session or token was used.
+    void schedule_touch(const auth::Identity& who, std::int64_t now);
+
     Config config_;
     ReferenceData reference_;
     store::DbExecutor* db_;

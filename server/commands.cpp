@@ -9,6 +9,10 @@
 #include <stdexcept>
 
 #include "server/app.hpp"
+#include "server/auth/crypto.hpp"
+#include "server/store/user_repository.hpp"
+#include "server/store/access_repository.hpp"
+#include <iostream>
 #include "server/demo/demo_fair.hpp"
 #include "server/demo/demo_loader.hpp"
 #include "server/log.hpp"
@@ -82,6 +86,70 @@ std::unique_ptr<store::Connection> open_migrated(const std::string& path, bool q
 
 }  // namespace
 
+int user(const Args& args) {
+    if (args.empty() || args[0] != "add") throw std::invalid_argument("usage: fairmatch user add ...");
+    Args rest(args.begin() + 1, args.end());
+    Options o(rest, {"--db", "--role", "--email", "--name", "--language", "--fair"}, {});
+    auto path = o.require("--db");
+    auto role = o.require("--role");
+    auto email = o.require("--email");
+    if (role != "organizer" && role != "exhibitor" && role != "importer")
+        throw std::invalid_argument("--role must be organizer, exhibitor or importer");
+    auto language = o.get("--language").value_or("vi");
+    if (language != "vi" && language != "en") throw std::invalid_argument("--language must be vi or en");
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (auto why = auth::password_problem(password, email)) throw std::invalid_argument("password: " + *why);
+    auth::init_crypto();
+    auto db = open_migrated(path, true);
+    store::Transaction tx(*db);
+    store::UserRepository users(*db);
+    std::string lowered = email;
+    for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (users.find_by_email(lowered)) throw std::invalid_argument("a user with this email exists already");
+    auto id = users.insert({0, lowered, auth::hash_password(password), o.get("--name").value_or(email), role, language, ""});
+    if (auto fair = o.get("--fair")) {
+        if (role != "organizer") throw std::invalid_argument("--fair is for organizers");
+        auto fair_id = o.number("--fair", 0, 1, 1L << 53);
+        store::AccessRepository access(*db);
+        if (!access.fair_exists(fair_id)) throw std::invalid_argument("no fair " + *fair);
+        access.add_fair_organizer(fair_id, id);
+    }
+    tx.commit();
+    std::printf("user %lld (%s, %s)\n", static_cast<long long>(id), lowered.c_str(), role.c_str());
+    return 0;
+}
+
+int token(const Args& args) {
+    if (args.empty() || args[0] != "create") throw std::invalid_argument("usage: fairmatch token create ...");
+    Args rest(args.begin() + 1, args.end());
+    Options o(rest, {"--db", "--email", "--name"}, {});
+    auth::init_crypto();
+    auto db = open_migrated(o.require("--db"), true);
+    store::Transaction tx(*db);
+    store::UserRepository users(*db);
+    std::string email = o.require("--email");
+    for (auto& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto u = users.find_by_email(email);
+    if (!u) throw std::invalid_argument("no user with email " + email);
+    auto secret = "fm_" + auth::random_token();
+    users.insert_api_token(u->id, o.get("--name").value_or("command line"), auth::token_hash(secret),
+                           secret.substr(0, 10), store::unix_now());
+    tx.commit();
+    std::printf("%s\n", secret.c_str());
+    return 0;
+}
+
+int outbox(const Args& args) {
+    Options o(args, {"--db", "--limit"}, {});
+    auto db = open_migrated(o.require("--db"), true);
+    auto page = store::Page{static_cast<int>(o.number("--limit", 20, 1, 1000)), 0};
+    for (const auto& m : store::UserRepository(*db).outbox(page).items)
+        std::printf("%s  %-16s %-32s %s\n", m.created_at.c_str(), m.kind.c_str(), m.to_email.c_str(), m.link.c_str());
+    return 0;
+}
+
 int usage(int code) {
     std::fprintf(code == 0 ? stdout : stderr,
                  "usage:\n"
@@ -90,13 +158,18 @@ int usage(int code) {
                  "                  [--shutdown-grace S] [--quiet]\n"
                  "  fairmatch demo --db FILE [--scale small|hanoi|canton] [--seed N]\n"
                  "  fairmatch migrate --db FILE\n"
-                 "  fairmatch backup --db FILE --to FILE\n");
+                 "  fairmatch backup --db FILE --to FILE\n"
+                 "  fairmatch user add --db FILE --role organizer|exhibitor|importer --email E [--name N]\n"
+                 "                     [--language vi|en] [--fair ID]   (password from stdin; --fair: organizer of it)\n"
+                 "  fairmatch token create --db FILE --email E [--name N]   (prints a new API token)\n"
+                 "  fairmatch outbox --db FILE [--limit N]   (reset and invitation links to pass on)\n");
     return code;
 }
 
 int serve(const Args& args) {
     Options o(args, {"--db", "--host", "--port", "--threads", "--web-root", "--data-dir", "--db-readers",
-                           "--read-timeout", "--max-connections", "--shutdown-grace"}, {"--quiet"});
+                           "--read-timeout", "--max-connections", "--shutdown-grace", "--public-url"},
+              {"--quiet", "--secure-cookies"});
     Config cfg;
     cfg.db_path = o.require("--db");
     cfg.host = o.get("--host").value_or("127.0.0.1");
@@ -108,8 +181,11 @@ int serve(const Args& args) {
     cfg.read_timeout_seconds = static_cast<int>(o.number("--read-timeout", 15, 1, 3600));
     cfg.max_connections = static_cast<int>(o.number("--max-connections", 2048, 1, 100000));
     cfg.shutdown_grace_seconds = static_cast<int>(o.number("--shutdown-grace", 10, 0, 600));
+    cfg.secure_cookies = o.flags.count("--secure-cookies") > 0;
+    cfg.public_url = o.get("--public-url").value_or("http://" + cfg.host + ":" + std::to_string(cfg.port));
     if (o.flags.count("--quiet")) set_access_log(false);
 
+    auth::init_crypto();
     ReferenceData reference;
     {
         auto db = open_migrated(cfg.db_path);

@@ -10,5 +10,8 @@ int serve(const Args& args);
 int demo(const Args& args);
 int migrate(const Args& args);
 int backup(const Args& args);
+int user(const Args& args);
+int token(const Args& args);
+int outbox(const Args& args);
 int usage(int code);
 }  // namespace fairmatch::server::cli

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace fairmatch::server {
@@ -20,6 +21,11 @@ struct Config {
     int write_timeout_seconds = 30;
     int max_connections = 2048;
     int shutdown_grace_seconds = 10;
+    // Accounts.
+    std::int64_t session_absolute_seconds = 14 * 24 * 3600;
+    std::int64_t session_idle_seconds = 24 * 3600;
+    bool secure_cookies = false;  // set when served behind TLS
+    std::string public_url = "http://127.0.0.1:8080";  // for links in outbox messages
 };
 
 }  // namespace fairmatch::server

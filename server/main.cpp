@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
         if (cmd == "demo") return cli::demo(args);
         if (cmd == "migrate") return cli::migrate(args);
         if (cmd == "backup") return cli::backup(args);
+        if (cmd == "user") return cli::user(args);
+        if (cmd == "token") return cli::token(args);
+        if (cmd == "outbox") return cli::outbox(args);
         if (cmd == "--help" || cmd == "-h" || cmd == "help") return cli::usage(0);
         std::fprintf(stderr, "fairmatch: unknown command '%s'\n", cmd.c_str());
         return cli::usage(2);

@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "server/app.hpp"
+#include "server/auth/identity.hpp"
 #include "server/http/message.hpp"
 
 namespace fairmatch::server {
@@ -16,6 +17,7 @@ struct Context {
     http::Request& req;
     store::Connection* db_conn;
     App& app;
+    const auth::Identity& who;  // anonymous when user_id == 0
 
     store::Connection& db() const {
         if (!db_conn) throw std::logic_error("route declared without database access");

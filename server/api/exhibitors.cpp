@@ -5,6 +5,8 @@
 #include "server/api/json_response.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
+#include "server/api/access_helpers.hpp"
+#include "server/store/access_repository.hpp"
 #include "server/store/exhibitor_repository.hpp"
 #include "server/store/fair_repository.hpp"
 #include "server/store/product_repository.hpp"
@@ -12,7 +14,24 @@
 
 namespace fairmatch::server::api {
 
+nlohmann::json exhibitor_public_json(const Exhibitor& e);
+nlohmann::json exhibitor_to_json(const Exhibitor& e, bool with_participation);
+
 nlohmann::json exhibitor_to_json(const Exhibitor& e) {
+    return exhibitor_to_json(e, false);
+}
+
+nlohmann::json exhibitor_to_json(const Exhibitor& e, bool with_participation) {
+    auto j = exhibitor_public_json(e);
+    if (with_participation) {
+        j["status"] = e.status;
+        j["status_reason"] = e.status_reason;
+        j["owner_user_id"] = e.owner_user_id ? nlohmann::json(*e.owner_user_id) : nlohmann::json(nullptr);
+    }
+    return j;
+}
+
+nlohmann::json exhibitor_public_json(const Exhibitor& e) {
     return {{"id", e.id},
             {"fair_id", e.fair_id},
             {"name", e.name},
@@ -92,40 +111,71 @@ static void require_fair(store::Connection& db, Id fair_id) {
         throw http::validation_failed({{"fair_id", "not_found", "No fair with this id."}});
 }
 
+// The owner and the fair's organizers see the participation status; a
+// profile not yet approved is visible to them only.
+static bool sees_participation(Context& c, const Exhibitor& e) {
+    if (!c.who.signed_in()) return false;
+    if (e.owner_user_id && *e.owner_user_id == c.who.user_id) return true;
+    return c.who.is("organizer") && store::AccessRepository(c.db()).is_fair_organizer(e.fair_id, c.who.user_id);
+}
+
 void add_exhibitor_routes(http::Router& r) {
-    r.add({"GET", "/api/v1/exhibitors", "exhibitors.list", http::DbMode::read, http::Access::public_,
+    r.add({"GET", "/api/v1/exhibitors", "exhibitors.list", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                auto page = parse_page(c.req);
                store::ExhibitorFilter f;
                f.fair = query_id(c.req, "fair");
                if (auto p = c.req.query_param("province")) f.province = std::string(*p);
                if (auto cat = c.req.query_param("category")) f.category = std::string(*cat);
-               return list_response(store::ExhibitorRepository(c.db()).list(f, page), page, exhibitor_to_json);
+               f.status = "approved";  // the public directory; organizers use the participants list
+               return list_response(store::ExhibitorRepository(c.db()).list(f, page), page,
+                                    [](const Exhibitor& e) { return exhibitor_to_json(e, false); });
            },
-           "List exhibitors (filters: fair, province, category)"});
-    r.add({"GET", "/api/v1/exhibitors/{id}", "exhibitors.get", http::DbMode::read, http::Access::public_,
+           "List approved exhibitors (filters: fair, province, category)"});
+    r.add({"GET", "/api/v1/exhibitors/{id}", "exhibitors.get", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                auto e = store::ExhibitorRepository(c.db()).find(path_id(c.req, "id"));
                if (!e) throw http::not_found("No such exhibitor.");
-               return json_response(200, exhibitor_to_json(*e));
+               bool insider = sees_participation(c, *e);
+               if (e->status != "approved" && !insider) throw http::not_found("No such exhibitor.");
+               return json_response(200, exhibitor_to_json(*e, insider));
            },
            "Get an exhibitor profile"});
-    r.add({"POST", "/api/v1/exhibitors", "exhibitors.create", http::DbMode::write, http::Access::public_,
+    r.add({"POST", "/api/v1/exhibitors", "exhibitors.create", http::DbMode::write,
+           http::access::role({"exhibitor", "organizer"}),
            [](Context& c) {
                Exhibitor e;
                read_exhibitor(parse_json_object(c.req), e, true, c.app.reference());
                store::Transaction tx(c.db());
                require_fair(c.db(), e.fair_id);
+               bool by_organizer = c.who.is("organizer");
+               if (by_organizer) {
+                   require_fair_organizer(c, e.fair_id);
+                   e.status = "approved";
+               } else {
+                   // A company applies for itself; an organizer decides.
+                   e.owner_user_id = c.who.user_id;
+                   e.status = "pending";
+               }
                store::ExhibitorRepository repo(c.db());
-               auto id = repo.insert(e);
+               Id id;
+               try {
+                   id = repo.insert(e);
+               } catch (const store::Error& err) {
+                   if (err.is_unique_violation())
+                       throw http::conflict("You already have an exhibitor profile in this fair.");
+                   throw;
+               }
                auto created = repo.find(id);
+               if (by_organizer) audit(c, e.fair_id, "exhibitor.create", "exhibitor", id, nullptr, exhibitor_to_json(*created, true));
                tx.commit();
-               auto res = json_response(201, exhibitor_to_json(*created));
+               auto res = json_response(201, exhibitor_to_json(*created, true));
                res.set_header("location", "/api/v1/exhibitors/" + std::to_string(id));
                return res;
            },
-           "Create an exhibitor profile"});
-    r.add({"PATCH", "/api/v1/exhibitors/{id}", "exhibitors.update", http::DbMode::write, http::Access::public_,
+           "Create an exhibitor profile (an exhibitor applies for itself; an organizer adds one to its fair)"});
+    r.add({"PATCH", "/api/v1/exhibitors/{id}", "exhibitors.update", http::DbMode::write,
+           http::access::owner_or_fair_organizer(http::Resource::exhibitor, "id"),
            [](Context& c) {
                auto id = path_id(c.req, "id");
                auto body = parse_json_object(c.req);
@@ -133,20 +183,31 @@ void add_exhibitor_routes(http::Router& r) {
                store::ExhibitorRepository repo(c.db());
                auto e = repo.find(id);
                if (!e) throw http::not_found("No such exhibitor.");
+               auto before = exhibitor_to_json(*e, true);
+               auto fair_before = e->fair_id;
                read_exhibitor(body, *e, false, c.app.reference());
-               require_fair(c.db(), e->fair_id);
+               if (e->fair_id != fair_before)
+                   throw http::validation_failed({{"fair_id", "immutable", "A profile cannot move to another fair."}});
                repo.update(*e);
                auto updated = repo.find(id);
+               bool is_owner = e->owner_user_id && *e->owner_user_id == c.who.user_id;
+               if (!is_owner) audit(c, e->fair_id, "exhibitor.update", "exhibitor", id, before, exhibitor_to_json(*updated, true));
                tx.commit();
-               return json_response(200, exhibitor_to_json(*updated));
+               return json_response(200, exhibitor_to_json(*updated, true));
            },
-           "Update some fields of an exhibitor profile"});
-    r.add({"DELETE", "/api/v1/exhibitors/{id}", "exhibitors.delete", http::DbMode::write, http::Access::public_,
+           "Update some fields of an exhibitor profile (its owner or an organizer of its fair)"});
+    r.add({"DELETE", "/api/v1/exhibitors/{id}", "exhibitors.delete", http::DbMode::write,
+           http::access::owner_or_fair_organizer(http::Resource::exhibitor, "id"),
            [](Context& c) {
                auto id = path_id(c.req, "id");
                store::Transaction tx(c.db());
+               store::ExhibitorRepository repo(c.db());
+               auto e = repo.find(id);
+               if (!e) throw http::not_found("No such exhibitor.");
                auto files = store::ProductRepository(c.db()).photo_files_of_exhibitor(id);
-               if (!store::ExhibitorRepository(c.db()).remove(id)) throw http::not_found("No such exhibitor.");
+               repo.remove(id);
+               bool is_owner = e->owner_user_id && *e->owner_user_id == c.who.user_id;
+               if (!is_owner) audit(c, e->fair_id, "exhibitor.delete", "exhibitor", id, exhibitor_to_json(*e, true), nullptr);
                tx.commit();
                // The rows are gone for good; now the photo files can go.
                for (const auto& f : files) {

@@ -3,6 +3,8 @@
 #include "server/api/json_response.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
+#include "server/api/access_helpers.hpp"
+#include "server/store/access_repository.hpp"
 #include "server/store/fair_repository.hpp"
 #include "server/store/sqlite.hpp"
 
@@ -47,13 +49,13 @@ static void read_fair(const nlohmann::json& body, Fair& f, bool creating) {
 }
 
 void add_fair_routes(http::Router& r) {
-    r.add({"GET", "/api/v1/fairs", "fairs.list", http::DbMode::read, http::Access::public_,
+    r.add({"GET", "/api/v1/fairs", "fairs.list", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                auto page = parse_page(c.req);
                return list_response(store::FairRepository(c.db()).list(page), page, fair_to_json);
            },
            "List fairs"});
-    r.add({"GET", "/api/v1/fairs/{fair}", "fairs.get", http::DbMode::read, http::Access::public_,
+    r.add({"GET", "/api/v1/fairs/{fair}", "fairs.get", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                store::FairRepository repo(c.db());
                auto f = repo.find(path_id(c.req, "fair"));
@@ -65,21 +67,23 @@ void add_fair_routes(http::Router& r) {
                return json_response(200, j);
            },
            "Get a fair with its participant counts"});
-    r.add({"POST", "/api/v1/fairs", "fairs.create", http::DbMode::write, http::Access::public_,
+    r.add({"POST", "/api/v1/fairs", "fairs.create", http::DbMode::write, http::access::role({"organizer"}),
            [](Context& c) {
                Fair f;
                read_fair(parse_json_object(c.req), f, true);
                store::Transaction tx(c.db());
                store::FairRepository repo(c.db());
                auto id = repo.insert(f);
+               store::AccessRepository(c.db()).add_fair_organizer(id, c.who.user_id);
                auto created = repo.find(id);
+               audit(c, id, "fair.create", "fair", id, nullptr, fair_to_json(*created));
                tx.commit();
                auto res = json_response(201, fair_to_json(*created));
                res.set_header("location", "/api/v1/fairs/" + std::to_string(id));
                return res;
            },
-           "Create a fair"});
-    r.add({"PATCH", "/api/v1/fairs/{fair}", "fairs.update", http::DbMode::write, http::Access::public_,
+           "Create a fair (organizers; the creator becomes its organizer)"});
+    r.add({"PATCH", "/api/v1/fairs/{fair}", "fairs.update", http::DbMode::write, http::access::fair_organizer("fair"),
            [](Context& c) {
                auto id = path_id(c.req, "fair");
                auto body = parse_json_object(c.req);
@@ -87,9 +91,11 @@ void add_fair_routes(http::Router& r) {
                store::FairRepository repo(c.db());
                auto f = repo.find(id);
                if (!f) throw http::not_found("No such fair.");
+               auto before = fair_to_json(*f);
                read_fair(body, *f, false);
                repo.update(*f);
                auto updated = repo.find(id);
+               audit(c, id, "fair.update", "fair", id, before, fair_to_json(*updated));
                tx.commit();
                return json_response(200, fair_to_json(*updated));
            },

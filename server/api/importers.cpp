@@ -3,13 +3,31 @@
 #include "server/api/json_response.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
+#include "server/api/access_helpers.hpp"
 #include "server/store/fair_repository.hpp"
 #include "server/store/importer_repository.hpp"
 #include "server/store/sqlite.hpp"
 
 namespace fairmatch::server::api {
 
-nlohmann::json importer_to_json(const Importer& i) {
+nlohmann::json importer_public_json(const Importer& i);
+
+// Private fields (budget, order size, lead time) and the participation
+// status are shown to the importer itself and the fair's organizers only.
+nlohmann::json importer_to_json(const Importer& i, bool insider) {
+    nlohmann::json j = importer_public_json(i);
+    if (insider) {
+        j["order_quantity"] = i.order_quantity;
+        j["max_lead_time_days"] = i.max_lead_time_days;
+        j["annual_budget"] = {{"amount", i.annual_budget.amount}, {"currency", i.annual_budget.currency}};
+        j["status"] = i.status;
+        j["status_reason"] = i.status_reason;
+        j["owner_user_id"] = i.owner_user_id ? nlohmann::json(*i.owner_user_id) : nlohmann::json(nullptr);
+    }
+    return j;
+}
+
+nlohmann::json importer_public_json(const Importer& i) {
     return {{"id", i.id},
             {"fair_id", i.fair_id},
             {"name", i.name},
@@ -18,9 +36,6 @@ nlohmann::json importer_to_json(const Importer& i) {
             {"categories", i.categories},
             {"required_certifications", i.required_certifications},
             {"price_tier", i.price_tier},
-            {"order_quantity", i.order_quantity},
-            {"max_lead_time_days", i.max_lead_time_days},
-            {"annual_budget", {{"amount", i.annual_budget.amount}, {"currency", i.annual_budget.currency}}},
             {"languages", i.languages},
             {"created_at", i.created_at},
             {"updated_at", i.updated_at}};
@@ -53,39 +68,67 @@ static void require_fair(store::Connection& db, Id fair_id) {
         throw http::validation_failed({{"fair_id", "not_found", "No fair with this id."}});
 }
 
+static bool insider(Context& c, const Importer& i) {
+    if (!c.who.signed_in()) return false;
+    if (i.owner_user_id && *i.owner_user_id == c.who.user_id) return true;
+    return organizes(c, i.fair_id);
+}
+
 void add_importer_routes(http::Router& r) {
-    r.add({"GET", "/api/v1/importers", "importers.list", http::DbMode::read, http::Access::public_,
+    r.add({"GET", "/api/v1/importers", "importers.list", http::DbMode::read, http::access::signed_in(),
            [](Context& c) {
                auto page = parse_page(c.req);
                store::ImporterFilter f;
                f.fair = query_id(c.req, "fair");
                if (auto p = c.req.query_param("country")) f.country = std::string(*p);
-               return list_response(store::ImporterRepository(c.db()).list(f, page), page, importer_to_json);
+               f.status = "approved";
+               return list_response(store::ImporterRepository(c.db()).list(f, page), page,
+                                    [&](const Importer& i) { return importer_to_json(i, insider(c, i)); });
            },
-           "List importers (filters: fair, country)"});
-    r.add({"GET", "/api/v1/importers/{id}", "importers.get", http::DbMode::read, http::Access::public_,
+           "List approved importers (signed-in users; filters: fair, country)"});
+    r.add({"GET", "/api/v1/importers/{id}", "importers.get", http::DbMode::read, http::access::signed_in(),
            [](Context& c) {
                auto i = store::ImporterRepository(c.db()).find(path_id(c.req, "id"));
                if (!i) throw http::not_found("No such importer.");
-               return json_response(200, importer_to_json(*i));
+               bool in = insider(c, *i);
+               if (i->status != "approved" && !in) throw http::not_found("No such importer.");
+               return json_response(200, importer_to_json(*i, in));
            },
-           "Get an importer profile"});
-    r.add({"POST", "/api/v1/importers", "importers.create", http::DbMode::write, http::Access::public_,
+           "Get an importer profile (private fields for itself and the fair's organizers)"});
+    r.add({"POST", "/api/v1/importers", "importers.create", http::DbMode::write,
+           http::access::role({"importer", "organizer"}),
            [](Context& c) {
                Importer i;
                read_importer(parse_json_object(c.req), i, true, c.app.reference());
                store::Transaction tx(c.db());
                require_fair(c.db(), i.fair_id);
+               bool by_organizer = c.who.is("organizer");
+               if (by_organizer) {
+                   require_fair_organizer(c, i.fair_id);
+                   i.status = "approved";
+               } else {
+                   i.owner_user_id = c.who.user_id;
+                   i.status = "pending";
+               }
                store::ImporterRepository repo(c.db());
-               auto id = repo.insert(i);
+               Id id;
+               try {
+                   id = repo.insert(i);
+               } catch (const store::Error& err) {
+                   if (err.is_unique_violation())
+                       throw http::conflict("You already have an importer profile in this fair.");
+                   throw;
+               }
                auto created = repo.find(id);
+               if (by_organizer) audit(c, i.fair_id, "importer.create", "importer", id, nullptr, importer_to_json(*created, true));
                tx.commit();
-               auto res = json_response(201, importer_to_json(*created));
+               auto res = json_response(201, importer_to_json(*created, true));
                res.set_header("location", "/api/v1/importers/" + std::to_string(id));
                return res;
            },
-           "Create an importer profile"});
-    r.add({"PATCH", "/api/v1/importers/{id}", "importers.update", http::DbMode::write, http::Access::public_,
+           "Create an importer profile (an importer applies for itself; an organizer adds one to its fair)"});
+    r.add({"PATCH", "/api/v1/importers/{id}", "importers.update", http::DbMode::write,
+           http::access::owner_or_fair_organizer(http::Resource::importer, "id"),
            [](Context& c) {
                auto id = path_id(c.req, "id");
                auto body = parse_json_object(c.req);
@@ -93,19 +136,30 @@ void add_importer_routes(http::Router& r) {
                store::ImporterRepository repo(c.db());
                auto i = repo.find(id);
                if (!i) throw http::not_found("No such importer.");
+               auto before = importer_to_json(*i, true);
+               auto fair_before = i->fair_id;
                read_importer(body, *i, false, c.app.reference());
-               require_fair(c.db(), i->fair_id);
+               if (i->fair_id != fair_before)
+                   throw http::validation_failed({{"fair_id", "immutable", "A profile cannot move to another fair."}});
                repo.update(*i);
                auto updated = repo.find(id);
+               bool is_owner = i->owner_user_id && *i->owner_user_id == c.who.user_id;
+               if (!is_owner) audit(c, i->fair_id, "importer.update", "importer", id, before, importer_to_json(*updated, true));
                tx.commit();
-               return json_response(200, importer_to_json(*updated));
+               return json_response(200, importer_to_json(*updated, true));
            },
-           "Update some fields of an importer profile"});
-    r.add({"DELETE", "/api/v1/importers/{id}", "importers.delete", http::DbMode::write, http::Access::public_,
+           "Update some fields of an importer profile (its owner or an organizer of its fair)"});
+    r.add({"DELETE", "/api/v1/importers/{id}", "importers.delete", http::DbMode::write,
+           http::access::owner_or_fair_organizer(http::Resource::importer, "id"),
            [](Context& c) {
+               auto id = path_id(c.req, "id");
                store::Transaction tx(c.db());
-               if (!store::ImporterRepository(c.db()).remove(path_id(c.req, "id")))
-                   throw http::not_found("No such importer.");
+               store::ImporterRepository repo(c.db());
+               auto i = repo.find(id);
+               if (!i) throw http::not_found("No such importer.");
+               repo.remove(id);
+               bool is_owner = i->owner_user_id && *i->owner_user_id == c.who.user_id;
+               if (!is_owner) audit(c, i->fair_id, "importer.delete", "importer", id, importer_to_json(*i, true), nullptr);
                tx.commit();
                http::Response res;
                res.status = 204;

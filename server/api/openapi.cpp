@@ -46,6 +46,26 @@ const std::map<std::string, Doc>& docs() {
         {"photos.upload", {"image", "Photo", 201}},
         {"photos.get", {"", "image", 200}},
         {"photos.delete", {"", "", 204}},
+        {"auth.register", {"RegisterInput", "Session", 201}},
+        {"auth.login", {"LoginInput", "Session", 200}},
+        {"auth.logout", {"", "", 204}},
+        {"auth.logout_all", {"", "", 204}},
+        {"auth.me", {"", "Me", 200}},
+        {"auth.reset_request", {"EmailInput", "Object", 202}},
+        {"auth.reset_confirm", {"TokenPasswordInput", "", 204}},
+        {"auth.accept_invitation", {"TokenPasswordInput", "Session", 200}},
+        {"account.tokens", {"", "Object", 200}},
+        {"account.token_create", {"NameInput", "Object", 201}},
+        {"account.token_revoke", {"", "", 204}},
+        {"account.sessions", {"", "Object", 200}},
+        {"account.session_revoke", {"", "", 204}},
+        {"participants.list", {"", "List:Object", 200}},
+        {"participants.decide", {"DecisionInput", "Object", 200}},
+        {"organizers.add", {"EmailInput", "User", 200}},
+        {"audit.list", {"", "List:Object", 200}},
+        {"outbox.list", {"", "List:Object", 200}},
+        {"users.list", {"", "List:User", 200}},
+        {"users.update", {"RoleInput", "User", 200}},
     };
     return d;
 }
@@ -138,6 +158,23 @@ nlohmann::json components() {
                                                         {"name_en", str()}})}}}}}};
     s["Health"] = {{"type", "object"}, {"properties", {{"status", str()}, {"database", {{"type", "object"}}}}}};
     s["Object"] = {{"type", "object"}};
+    s["User"] = {{"type", "object"},
+                 {"properties",
+                  {{"id", integer()}, {"email", str()}, {"display_name", str()},
+                   {"role", {{"enum", {"exhibitor", "importer", "organizer"}}}}, {"language", str()}}}};
+    s["Session"] = {{"type", "object"}, {"properties", {{"user", ref("User")}, {"csrf_token", str()}}}};
+    s["Me"] = {{"type", "object"}, {"properties", {{"id", integer()}, {"email", str()}, {"role", str()},
+                                                    {"csrf_token", str()}, {"fairs_organized", {{"type", "array"}}},
+                                                    {"profiles", {{"type", "array"}}}}}};
+    s["RegisterInput"] = object({{"email", str()}, {"password", str()}, {"display_name", str()},
+                                 {"language", {{"enum", {"vi", "en"}}}}, {"role", {{"enum", {"exhibitor", "importer"}}}}},
+                                {"email", "password", "display_name", "role"});
+    s["LoginInput"] = object({{"email", str()}, {"password", str()}}, {"email", "password"});
+    s["EmailInput"] = object({{"email", str()}}, {"email"});
+    s["TokenPasswordInput"] = object({{"token", str()}, {"password", str()}}, {"token", "password"});
+    s["NameInput"] = object({{"name", str()}}, {"name"});
+    s["DecisionInput"] = object({{"decision", {{"enum", {"approve", "reject"}}}}, {"reason", str()}}, {"decision"});
+    s["RoleInput"] = object({{"role", {{"enum", {"organizer"}}}}}, {"role"});
     return s;
 }
 
@@ -177,6 +214,9 @@ nlohmann::json openapi_document(const http::Router& router) {
         op["operationId"] = r.name;
         op["summary"] = r.summary;
         op["tags"] = {r.name.substr(0, r.name.find('.'))};
+        static const char* rules[] = {"public", "signed_in", "role", "fair_organizer", "owner_or_fair_organizer", "self"};
+        op["x-access"] = rules[static_cast<int>(r.access.rule)];
+        if (r.access.rule == http::Rule::public_) op["security"] = nlohmann::json::array();
         nlohmann::json params = nlohmann::json::array();
         for (const auto& seg : r.segments) {
             if (seg.size() > 2 && seg.front() == '{')
@@ -214,13 +254,17 @@ nlohmann::json openapi_document(const http::Router& router) {
         for (auto& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         paths[r.pattern][method] = op;
     }
+    nlohmann::json schemes = {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "fm_session"}}},
+                               {"bearer", {{"type", "http"}, {"scheme", "bearer"}}}};
+    auto comps = nlohmann::json{{"schemas", components()}, {"securitySchemes", schemes}};
     return {{"openapi", "3.1.0"},
+            {"security", {{{"session", nlohmann::json::array()}}, {{"bearer", nlohmann::json::array()}}}},
             {"info",
              {{"title", "fairmatch API"},
               {"version", "0.1.0"},
               {"description", "Handicraft export fair: exhibitors, importers, products, meetings."}}},
             {"paths", paths},
-            {"components", {{"schemas", components()}}}};
+            {"components", comps}};
 }
 
 }  // namespace fairmatch::server::api

@@ -60,7 +60,7 @@ static void write_file_durably(const std::string& path, std::string_view data) {
 
 void add_photo_routes(http::Router& r) {
     http::Route upload{"POST", "/api/v1/products/{id}/photos", "photos.upload", http::DbMode::write,
-                       http::Access::public_,
+                       http::access::owner_or_fair_organizer(http::Resource::product, "id"),
                        [](Context& c) {
                            auto product_id = path_id(c.req, "id");
                            auto declared = std::string(c.req.header("content-type").value_or(""));
@@ -108,7 +108,7 @@ void add_photo_routes(http::Router& r) {
                        0};
     upload.max_body = 8 * 1024 * 1024;
     r.add(std::move(upload));
-    r.add({"GET", "/api/v1/photos/{id}", "photos.get", http::DbMode::read, http::Access::public_,
+    r.add({"GET", "/api/v1/photos/{id}", "photos.get", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                auto ph = store::ProductRepository(c.db()).find_photo(path_id(c.req, "id"));
                if (!ph) throw http::not_found("No such photo.");
@@ -131,7 +131,8 @@ void add_photo_routes(http::Router& r) {
                return res;
            },
            "Get a photo's bytes"});
-    r.add({"DELETE", "/api/v1/photos/{id}", "photos.delete", http::DbMode::write, http::Access::public_,
+    r.add({"DELETE", "/api/v1/photos/{id}", "photos.delete", http::DbMode::write,
+           http::access::owner_or_fair_organizer(http::Resource::photo, "id"),
            [](Context& c) {
                auto id = path_id(c.req, "id");
                store::ProductRepository repo(c.db());

@@ -74,7 +74,7 @@ static http::Response with_exhibitor_name(store::ProductRepository& repo, const 
 
 void add_product_routes(http::Router& r) {
     r.add({"GET", "/api/v1/exhibitors/{id}/products", "products.list_of_exhibitor", http::DbMode::read,
-           http::Access::public_,
+           http::access::public_(),
            [](Context& c) {
                auto id = path_id(c.req, "id");
                auto page = parse_page(c.req);
@@ -84,7 +84,7 @@ void add_product_routes(http::Router& r) {
                return list_response(store::ProductRepository(c.db()).list(f, page), page, product_to_json);
            },
            "List an exhibitor's products"});
-    r.add({"GET", "/api/v1/products", "products.list", http::DbMode::read, http::Access::public_,
+    r.add({"GET", "/api/v1/products", "products.list", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                auto page = parse_page(c.req);
                store::ProductFilter f;
@@ -94,7 +94,7 @@ void add_product_routes(http::Router& r) {
                return list_response(store::ProductRepository(c.db()).list(f, page), page, product_to_json);
            },
            "List products (filters: fair, exhibitor, category)"});
-    r.add({"GET", "/api/v1/products/{id}", "products.get", http::DbMode::read, http::Access::public_,
+    r.add({"GET", "/api/v1/products/{id}", "products.get", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                store::ProductRepository repo(c.db());
                auto p = repo.find(path_id(c.req, "id"));
@@ -102,7 +102,8 @@ void add_product_routes(http::Router& r) {
                return with_exhibitor_name(repo, *p, 200);
            },
            "Get a product with its photos and exhibitor name"});
-    r.add({"POST", "/api/v1/exhibitors/{id}/products", "products.create", http::DbMode::write, http::Access::public_,
+    r.add({"POST", "/api/v1/exhibitors/{id}/products", "products.create", http::DbMode::write,
+           http::access::owner_or_fair_organizer(http::Resource::exhibitor, "id"),
            [](Context& c) {
                auto exhibitor_id = path_id(c.req, "id");
                Product p;
@@ -119,7 +120,8 @@ void add_product_routes(http::Router& r) {
                return res;
            },
            "Add a product to an exhibitor's catalogue"});
-    r.add({"PATCH", "/api/v1/products/{id}", "products.update", http::DbMode::write, http::Access::public_,
+    r.add({"PATCH", "/api/v1/products/{id}", "products.update", http::DbMode::write,
+           http::access::owner_or_fair_organizer(http::Resource::product, "id"),
            [](Context& c) {
                auto id = path_id(c.req, "id");
                auto body = parse_json_object(c.req);
@@ -134,7 +136,8 @@ void add_product_routes(http::Router& r) {
                return with_exhibitor_name(repo, *updated, 200);
            },
            "Update some fields of a product"});
-    r.add({"DELETE", "/api/v1/products/{id}", "products.delete", http::DbMode::write, http::Access::public_,
+    r.add({"DELETE", "/api/v1/products/{id}", "products.delete", http::DbMode::write,
+           http::access::owner_or_fair_organizer(http::Resource::product, "id"),
            [](Context& c) {
                auto id = path_id(c.req, "id");
                store::Transaction tx(c.db());

@@ -13,7 +13,7 @@ static nlohmann::json named(const std::vector<NamedCode>& list) {
 }
 
 void add_reference_routes(http::Router& r) {
-    r.add({"GET", "/api/v1/reference/categories", "reference.categories", http::DbMode::none, http::Access::public_,
+    r.add({"GET", "/api/v1/reference/categories", "reference.categories", http::DbMode::none, http::access::public_(),
            [](Context& c) {
                nlohmann::json items = nlohmann::json::array();
                for (const auto& x : c.app.reference().categories)
@@ -26,7 +26,7 @@ void add_reference_routes(http::Router& r) {
            "Handicraft product categories with HS codes"});
     auto simple = [&](const char* path, const char* name, std::vector<NamedCode> ReferenceData::*member,
                       const char* summary) {
-        r.add({"GET", path, name, http::DbMode::none, http::Access::public_,
+        r.add({"GET", path, name, http::DbMode::none, http::access::public_(),
                [member](Context& c) {
                    auto res = json_response(200, named(c.app.reference().*member));
                    res.set_header("cache-control", "public, max-age=3600");

@@ -10,6 +10,9 @@ void add_exhibitor_routes(http::Router& r);
 void add_importer_routes(http::Router& r);
 void add_product_routes(http::Router& r);
 void add_photo_routes(http::Router& r);
+void add_auth_routes(http::Router& r);
+void add_account_routes(http::Router& r);
+void add_participant_routes(http::Router& r);
 
 // The whole table, in one place.
 void add_all_routes(http::Router& r);

@@ -8,7 +8,7 @@
 namespace fairmatch::server::api {
 
 void add_system_routes(http::Router& r) {
-    r.add({"GET", "/healthz", "system.healthz", http::DbMode::read, http::Access::public_,
+    r.add({"GET", "/healthz", "system.healthz", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                nlohmann::json db;
                int status = 200;
@@ -25,7 +25,7 @@ void add_system_routes(http::Router& r) {
                return json_response(status, {{"status", status == 200 ? "ok" : "degraded"}, {"database", db}});
            },
            "Liveness and database state"});
-    r.add({"GET", "/metrics", "system.metrics", http::DbMode::none, http::Access::public_,
+    r.add({"GET", "/metrics", "system.metrics", http::DbMode::none, http::access::public_(),
            [](Context& c) {
                http::Response res;
                res.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -33,7 +33,7 @@ void add_system_routes(http::Router& r) {
                return res;
            },
            "Prometheus metrics"});
-    r.add({"GET", "/api/openapi.json", "system.openapi", http::DbMode::none, http::Access::public_,
+    r.add({"GET", "/api/openapi.json", "system.openapi", http::DbMode::none, http::access::public_(),
            [](Context& c) { return json_response(200, openapi_document(c.app.router())); },
            "This API's OpenAPI 3.1 description"});
 }
@@ -46,6 +46,9 @@ void add_all_routes(http::Router& r) {
     add_importer_routes(r);
     add_product_routes(r);
     add_photo_routes(r);
+    add_auth_routes(r);
+    add_account_routes(r);
+    add_participant_routes(r);
 }
 
 }  // namespace fairmatch::server::api

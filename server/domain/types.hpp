@@ -51,6 +51,9 @@ struct Exhibitor {
     std::vector<std::string> export_markets;  // ISO 3166-1 alpha-2
     std::vector<std::string> languages;       // ISO 639-1
     std::string website;
+    std::optional<Id> owner_user_id;  // the account that manages this profile
+    std::string status = "approved";   // pending|approved|rejected (participation)
+    std::string status_reason;         // the organizer's reason, shown to the applicant
     std::string created_at;
     std::string updated_at;
 };
@@ -68,6 +71,9 @@ struct Importer {
     std::int64_t max_lead_time_days = 0;
     Money annual_budget;
     std::vector<std::string> languages;
+    std::optional<Id> owner_user_id;  // the account that manages this profile
+    std::string status = "approved";   // pending|approved|rejected (participation)
+    std::string status_reason;         // the organizer's reason, shown to the applicant
     std::string created_at;
     std::string updated_at;
 };

@@ -19,12 +19,37 @@ namespace fairmatch::server::http {
 // Which connection the handler needs; decides the DB thread it runs on.
 enum class DbMode { none, read, write };
 
-// Who may call a route. Checked by the access policy before the handler.
-enum class Access {
-    public_,         // anyone
-    signed_in,       // any signed-in user
-    organizer,       // a user with the organizer role
+// Who may call a route: one rule per route, checked by the access policy
+// (server/auth/policy.hpp) before the handler runs.
+enum class Rule {
+    public_,                  // anyone, signed in or not
+    signed_in,                // any signed-in user
+    role,                     // a signed-in user whose role is in `roles`
+    fair_organizer,           // an organizer of the fair named by path parameter `param`
+    owner_or_fair_organizer,  // the owner of `resource` `param`, or an organizer of its fair
+    self,                     // `resource` `param` belongs to the signed-in user (else 404)
 };
+
+// The kind of resource an ownership rule looks up.
+enum class Resource { none, fair, exhibitor, importer, product, photo, api_token, session };
+
+struct Access {
+    Rule rule = Rule::public_;
+    std::vector<std::string> roles;  // for Rule::role
+    Resource resource = Resource::none;
+    std::string param;  // the path parameter that names the resource or fair
+};
+
+namespace access {
+inline Access public_() { return {}; }
+inline Access signed_in() { return {Rule::signed_in, {}, Resource::none, ""}; }
+inline Access role(std::vector<std::string> roles) { return {Rule::role, std::move(roles), Resource::none, ""}; }
+inline Access fair_organizer(std::string param) { return {Rule::fair_organizer, {}, Resource::fair, std::move(param)}; }
+inline Access owner_or_fair_organizer(Resource r, std::string param) {
+    return {Rule::owner_or_fair_organizer, {}, r, std::move(param)};
+}
+inline Access self(Resource r, std::string param) { return {Rule::self, {}, r, std::move(param)}; }
+}  // namespace access
 
 using Handler = std::function<Response(Context&)>;
 
@@ -33,7 +58,7 @@ struct Route {
     std::string pattern;  // segments, "{name}" captures one segment
     std::string name;     // stable metric/route id, e.g. "exhibitors.get"
     DbMode db = DbMode::none;
-    Access access = Access::public_;
+    Access access;
     Handler handler;
     std::string summary;  // for the OpenAPI description
     std::size_t max_body = 0;  // 0: the server's JSON body limit

@@ -25,6 +25,9 @@ std::string encode_list(const std::vector<std::string>& values);
 // Returns an empty list for malformed text (never thrown at readers).
 std::vector<std::string> decode_list(std::string_view text);
 
+// Current time as unix seconds.
+std::int64_t unix_now();
+
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string utc_now();
 

@@ -4,6 +4,27 @@
 
 namespace fairmatch::server::store {
 
+namespace {
+class FunctionJob final : public DbJob {
+public:
+    explicit FunctionJob(std::function<void(Connection&)> fn) : fn_(std::move(fn)) {}
+    void run(Connection& db) noexcept override {
+        try {
+            fn_(db);
+        } catch (...) {
+            // Best effort by contract.
+        }
+    }
+
+private:
+    std::function<void(Connection&)> fn_;
+};
+}  // namespace
+
+std::unique_ptr<DbJob> make_job(std::function<void(Connection&)> fn) {
+    return std::make_unique<FunctionJob>(std::move(fn));
+}
+
 DbExecutor::DbExecutor(const std::string& path, int readers) : path_(path) {
     if (readers < 1) readers = 1;
     auto writer = std::make_unique<Connection>(path, OpenMode::read_write);

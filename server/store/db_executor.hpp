@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -24,6 +25,10 @@ public:
     // Runs on a DB thread with that thread's connection. Must not throw.
     virtual void run(Connection& db) noexcept = 0;
 };
+
+// A job from a function, for fire-and-forget work (its exceptions are
+// logged by nobody: the function must catch what it cares about).
+std::unique_ptr<DbJob> make_job(std::function<void(Connection&)> fn);
 
 class DbExecutor {
 public:

@@ -8,25 +8,27 @@ namespace sql {
 #define FM_EXHIBITOR_COLUMNS                                                                               \
     "id, fair_id, name, name_en, tax_code, province, craft_village, description_vi, description_en, "      \
     "categories, materials, certifications, moq, monthly_capacity, lead_time_days, price_tier, "           \
-    "export_markets, languages, website, created_at, updated_at"
+    "export_markets, languages, website, created_at, updated_at, owner_user_id, status, status_reason"
 constexpr const char* kFind = "SELECT " FM_EXHIBITOR_COLUMNS " FROM exhibitors WHERE id = ?1";
 // Optional filters are bound as NULL when absent.
 #define FM_EXHIBITOR_WHERE                                                                                 \
     " WHERE (?1 IS NULL OR fair_id = ?1) AND (?2 IS NULL OR province = ?2) AND "                           \
-    "(?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(exhibitors.categories) WHERE value = ?3))"
+    "(?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(exhibitors.categories) WHERE value = ?3)) AND "         \
+    "(?6 IS NULL OR status = ?6)"
 constexpr const char* kList =
     "SELECT " FM_EXHIBITOR_COLUMNS " FROM exhibitors" FM_EXHIBITOR_WHERE " ORDER BY id LIMIT ?4 OFFSET ?5";
 constexpr const char* kCount = "SELECT count(*) FROM exhibitors" FM_EXHIBITOR_WHERE;
 constexpr const char* kInsert =
     "INSERT INTO exhibitors (fair_id, name, name_en, tax_code, province, craft_village, description_vi, "
     "description_en, categories, materials, certifications, moq, monthly_capacity, lead_time_days, price_tier, "
-    "export_markets, languages, website, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)";
+    "export_markets, languages, website, created_at, updated_at, owner_user_id, status, status_reason) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?21, ?22, ?23)";
 constexpr const char* kUpdate =
     "UPDATE exhibitors SET fair_id = ?1, name = ?2, name_en = ?3, tax_code = ?4, province = ?5, "
     "craft_village = ?6, description_vi = ?7, description_en = ?8, categories = ?9, materials = ?10, "
     "certifications = ?11, moq = ?12, monthly_capacity = ?13, lead_time_days = ?14, price_tier = ?15, "
-    "export_markets = ?16, languages = ?17, website = ?18, updated_at = ?19 WHERE id = ?20";
+    "export_markets = ?16, languages = ?17, website = ?18, updated_at = ?19, owner_user_id = ?21, status = ?22, "
+    "status_reason = ?23 WHERE id = ?20";
 constexpr const char* kDelete = "DELETE FROM exhibitors WHERE id = ?1";
 #undef FM_EXHIBITOR_COLUMNS
 #undef FM_EXHIBITOR_WHERE
@@ -55,6 +57,9 @@ static Exhibitor read_exhibitor(Statement& st) {
     e.website = st.column_text(18);
     e.created_at = st.column_text(19);
     e.updated_at = st.column_text(20);
+    if (!st.column_is_null(21)) e.owner_user_id = st.column_int(21);
+    e.status = st.column_text(22);
+    e.status_reason = st.column_text(23);
     return e;
 }
 
@@ -62,6 +67,7 @@ static void bind_filter(Statement& st, const ExhibitorFilter& f) {
     if (f.fair) st.bind(1, *f.fair); else st.bind_null(1);
     if (f.province) st.bind(2, *f.province); else st.bind_null(2);
     if (f.category) st.bind(3, *f.category); else st.bind_null(3);
+    if (f.status) st.bind(6, *f.status); else st.bind_null(6);
 }
 
 static void bind_fields(Statement& st, const Exhibitor& e) {
@@ -69,6 +75,8 @@ static void bind_fields(Statement& st, const Exhibitor& e) {
                 e.description_en, encode_list(e.categories), encode_list(e.materials), encode_list(e.certifications),
                 e.moq, e.monthly_capacity, e.lead_time_days, e.price_tier, encode_list(e.export_markets),
                 encode_list(e.languages), e.website, utc_now());
+    if (e.owner_user_id) st.bind(21, *e.owner_user_id); else st.bind_null(21);
+    st.bind(22, e.status).bind(23, e.status_reason);
 }
 
 std::optional<Exhibitor> ExhibitorRepository::find(Id id) {

@@ -11,6 +11,7 @@ struct ExhibitorFilter {
     std::optional<Id> fair;
     std::optional<std::string> province;
     std::optional<std::string> category;
+    std::optional<std::string> status;  // pending|approved|rejected
 };
 
 class ExhibitorRepository {

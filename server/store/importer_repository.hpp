@@ -10,6 +10,7 @@ class Connection;
 struct ImporterFilter {
     std::optional<Id> fair;
     std::optional<std::string> country;
+    std::optional<std::string> status;
 };
 
 class ImporterRepository {

@@ -127,5 +127,68 @@ class ServerProcess:
             s.close()
 
 
+class Client:
+    """A user agent: keeps the session cookie and the CSRF token like the
+    browser UI does, or sends a bearer token like a script."""
+
+    def __init__(self, server, bearer=None):
+        self.server = server
+        self.cookie = None
+        self.csrf = None
+        self.bearer = bearer
+        self.user = None
+
+    def request(self, method, path, body=None, headers=None, csrf=True):
+        hdrs = dict(headers or {})
+        if self.cookie:
+            hdrs["Cookie"] = "fm_session=" + self.cookie
+        if self.csrf and csrf and method not in ("GET", "HEAD"):
+            hdrs["X-CSRF-Token"] = self.csrf
+        if self.bearer:
+            hdrs["Authorization"] = "Bearer " + self.bearer
+        r = self.server.request(method, path, body, hdrs)
+        cookie = r.headers.get("set-cookie")
+        if cookie and cookie.startswith("fm_session="):
+            value = cookie.split(";", 1)[0].split("=", 1)[1]
+            self.cookie = value or None
+        if r.status in (200, 201) and r.headers.get("content-type", "").startswith("application/json"):
+            body_json = r.json()
+            if isinstance(body_json, dict) and "csrf_token" in body_json:
+                self.csrf = body_json["csrf_token"]
+                self.user = body_json.get("user", self.user)
+        return r
+
+    def login(self, email, password):
+        r = self.request("POST", "/api/v1/auth/login", {"email": email, "password": password})
+        if r.status != 200:
+            raise AssertionError("login failed: %d %s" % (r.status, r.body))
+        return self
+
+    def register(self, email, password, role, name="Test user", language="vi"):
+        r = self.request("POST", "/api/v1/auth/register",
+                         {"email": email, "password": password, "display_name": name, "role": role,
+                          "language": language})
+        if r.status != 201:
+            raise AssertionError("register failed: %d %s" % (r.status, r.body))
+        return self
+
+
+PASSWORD = "Lụa-Vạn-Phúc-2026"
+
+
+def add_user(server, role, email, fair=None, password=PASSWORD):
+    """Creates a user with the command line, as an operator would."""
+    args = [BIN, "user", "add", "--db", server.db, "--role", role, "--email", email]
+    if fair:
+        args += ["--fair", str(fair)]
+    subprocess.run(args, input=(password + "\n").encode(), check=True, capture_output=True, timeout=60)
+
+
+def api_token(server, email):
+    out = subprocess.run([BIN, "token", "create", "--db", server.db, "--email", email],
+                         check=True, capture_output=True, timeout=60)
+    return out.stdout.decode().strip()
+
+
 def first_fair_id(server):
     return server.request("GET", "/api/v1/fairs").json()["items"][0]["id"]

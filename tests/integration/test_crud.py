@@ -1,7 +1,7 @@
 """CRUD round trips over real HTTP against the real server."""
 import unittest
 
-from harness import ServerProcess, first_fair_id
+from harness import Client, ServerProcess, add_user, api_token, first_fair_id
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
        b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -11,6 +11,9 @@ class CrudTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = ServerProcess(scale="small").__enter__()
+        fair = first_fair_id(cls.server)
+        add_user(cls.server, "organizer", "organizer@hanoi-fair.vn", fair=fair)
+        cls.org = Client(cls.server, bearer=api_token(cls.server, "organizer@hanoi-fair.vn"))
 
     @classmethod
     def tearDownClass(cls):
@@ -38,19 +41,19 @@ class CrudTest(unittest.TestCase):
 
     def test_exhibitor_round_trip(self):
         fair = first_fair_id(self.server)
-        r = self.server.request("POST", "/api/v1/exhibitors", self.exhibitor_body(fair))
+        r = self.org.request("POST", "/api/v1/exhibitors", self.exhibitor_body(fair))
         self.assertEqual(r.status, 201, r.body)
         created = r.json()
         self.assertEqual(r.headers["location"], "/api/v1/exhibitors/%d" % created["id"])
         got = self.server.request("GET", "/api/v1/exhibitors/%d" % created["id"]).json()
         self.assertEqual(got["name"], "Công ty TNHH Sơn mài Hạ Thái")
         self.assertEqual(got["description_vi"], "Sơn mài truyền thống.\nHàng xuất khẩu.")
-        r = self.server.request("PATCH", "/api/v1/exhibitors/%d" % created["id"], {"moq": 250, "languages": ["vi"]})
+        r = self.org.request("PATCH", "/api/v1/exhibitors/%d" % created["id"], {"moq": 250, "languages": ["vi"]})
         self.assertEqual(r.status, 200, r.body)
         self.assertEqual(r.json()["moq"], 250)
         self.assertEqual(r.json()["languages"], ["vi"])
         self.assertEqual(r.json()["name_en"], "Ha Thai Lacquer Co., Ltd")
-        self.assertEqual(self.server.request("DELETE", "/api/v1/exhibitors/%d" % created["id"]).status, 204)
+        self.assertEqual(self.org.request("DELETE", "/api/v1/exhibitors/%d" % created["id"]).status, 204)
         self.assertEqual(self.server.request("GET", "/api/v1/exhibitors/%d" % created["id"]).status, 404)
 
     def test_importer_round_trip(self):
@@ -59,25 +62,25 @@ class CrudTest(unittest.TestCase):
                 "categories": ["ceramics.ornaments"], "required_certifications": ["BSCI"], "price_tier": "premium",
                 "order_quantity": 2000, "max_lead_time_days": 60,
                 "annual_budget": {"amount": 50000000, "currency": "EUR"}, "languages": ["fr", "en"]}
-        r = self.server.request("POST", "/api/v1/importers", body)
+        r = self.org.request("POST", "/api/v1/importers", body)
         self.assertEqual(r.status, 201, r.body)
         imp = r.json()
         self.assertEqual(imp["annual_budget"], {"amount": 50000000, "currency": "EUR"})
-        r = self.server.request("PATCH", "/api/v1/importers/%d" % imp["id"], {"country": "XX"})
+        r = self.org.request("PATCH", "/api/v1/importers/%d" % imp["id"], {"country": "XX"})
         self.assertEqual(r.status, 422)
         self.assertEqual(r.json()["errors"][0]["field"], "country")
-        self.assertEqual(self.server.request("GET", "/api/v1/importers/%d" % imp["id"]).json()["country"], "FR")
+        self.assertEqual(self.org.request("GET", "/api/v1/importers/%d" % imp["id"]).json()["country"], "FR")
 
     def test_product_with_photo(self):
         fair = first_fair_id(self.server)
-        eid = self.server.request("POST", "/api/v1/exhibitors", self.exhibitor_body(fair)).json()["id"]
-        r = self.server.request("POST", "/api/v1/exhibitors/%d/products" % eid,
+        eid = self.org.request("POST", "/api/v1/exhibitors", self.exhibitor_body(fair)).json()["id"]
+        r = self.org.request("POST", "/api/v1/exhibitors/%d/products" % eid,
                                 {"name_vi": "Hộp sơn mài khảm trứng", "name_en": "Eggshell-inlaid lacquer box",
                                  "category": "wood.lacquerware", "fob_price_min": 1200, "fob_price_max": 2500,
                                  "moq": 100, "village": "Hạ Thái", "artisan": "Nghệ nhân Trần Văn An"})
         self.assertEqual(r.status, 201, r.body)
         pid = r.json()["id"]
-        up = self.server.request("POST", "/api/v1/products/%d/photos" % pid, PNG, {"Content-Type": "image/png"})
+        up = self.org.request("POST", "/api/v1/products/%d/photos" % pid, PNG, {"Content-Type": "image/png"})
         self.assertEqual(up.status, 201, up.body)
         photo = up.json()
         img = self.server.request("GET", photo["url"])
@@ -85,14 +88,14 @@ class CrudTest(unittest.TestCase):
         self.assertEqual(img.headers["content-type"], "image/png")
         self.assertEqual(img.body, PNG)
         # A JPEG label on PNG bytes, and a type we do not take.
-        self.assertEqual(self.server.request("POST", "/api/v1/products/%d/photos" % pid, PNG,
+        self.assertEqual(self.org.request("POST", "/api/v1/products/%d/photos" % pid, PNG,
                                              {"Content-Type": "image/jpeg"}).status, 422)
-        self.assertEqual(self.server.request("POST", "/api/v1/products/%d/photos" % pid, b"<svg/>",
+        self.assertEqual(self.org.request("POST", "/api/v1/products/%d/photos" % pid, b"<svg/>",
                                              {"Content-Type": "image/svg+xml"}).status, 415)
         prod = self.server.request("GET", "/api/v1/products/%d" % pid).json()
         self.assertEqual(len(prod["photos"]), 1)
         self.assertEqual(prod["exhibitor_name"], "Công ty TNHH Sơn mài Hạ Thái")
-        self.assertEqual(self.server.request("DELETE", photo["url"]).status, 204)
+        self.assertEqual(self.org.request("DELETE", photo["url"]).status, 204)
         self.assertEqual(self.server.request("GET", photo["url"]).status, 404)
 
     def test_reference_data(self):

@@ -5,13 +5,15 @@ import socket
 import time
 import unittest
 
-from harness import ServerProcess
+from harness import Client, ServerProcess, add_user, api_token
 
 
 class ProtocolTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = ServerProcess(scale="small", extra_args=["--read-timeout", "2"]).__enter__()
+        add_user(cls.server, "organizer", "org@protocol.test")
+        cls.org = Client(cls.server, bearer=api_token(cls.server, "org@protocol.test"))
 
     @classmethod
     def tearDownClass(cls):
@@ -27,22 +29,22 @@ class ProtocolTest(unittest.TestCase):
         return p
 
     def test_malformed_json(self):
-        r = self.server.request("POST", "/api/v1/fairs", '{"name_vi": "x",', {"Content-Type": "application/json"})
+        r = self.org.request("POST", "/api/v1/fairs", '{"name_vi": "x",', {"Content-Type": "application/json"})
         p = self.assertProblem(r, 400)
         self.assertEqual(p["type"], "/problems/malformed-json")
 
     def test_wrong_content_type(self):
-        self.assertProblem(self.server.request("POST", "/api/v1/fairs", "name=x",
+        self.assertProblem(self.org.request("POST", "/api/v1/fairs", "name=x",
                                                {"Content-Type": "application/x-www-form-urlencoded"}), 415)
 
     def test_validation_lists_fields(self):
-        p = self.assertProblem(self.server.request("POST", "/api/v1/fairs", {"name_vi": ""}), 422)
+        p = self.assertProblem(self.org.request("POST", "/api/v1/fairs", {"name_vi": ""}), 422)
         fields = {e["field"] for e in p["errors"]}
         self.assertEqual(fields, {"name_vi", "name_en", "venue", "city", "start_date", "end_date"})
 
     def test_oversized_body(self):
         big = json.dumps({"name_vi": "x" * (2 * 1024 * 1024)})
-        r = self.server.request("POST", "/api/v1/fairs", big, {"Content-Type": "application/json"})
+        r = self.org.request("POST", "/api/v1/fairs", big, {"Content-Type": "application/json"})
         self.assertProblem(r, 413)
 
     def test_oversized_headers(self):

@@ -9,18 +9,19 @@ import sqlite3
 import time
 import unittest
 
-from harness import ServerProcess, first_fair_id
+from harness import ServerProcess, add_user, api_token, first_fair_id
 
 
 class ShutdownTest(unittest.TestCase):
     def test_in_flight_request_finishes(self):
         with ServerProcess(scale="small") as server:
-            fair = first_fair_id(server)
+            add_user(server, "organizer", "org@shutdown.test")
+            token = api_token(server, "org@shutdown.test")
             body = json.dumps({"name_vi": "Hội chợ mùa xuân", "name_en": "Spring fair", "venue": "Giảng Võ",
                                "city": "Hà Nội", "start_date": "2027-03-01", "end_date": "2027-03-04"}).encode()
             s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
             head = ("POST /api/v1/fairs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    "Content-Length: %d\r\n\r\n" % len(body)).encode()
+                    "Authorization: Bearer %s\r\nContent-Length: %d\r\n\r\n" % (token, len(body))).encode()
             s.sendall(head + body[:10])  # the request has started
             time.sleep(0.3)
             server.proc.send_signal(signal.SIGTERM)

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "server/app.hpp"
+#include "server/auth/crypto.hpp"
 #include "server/store/reference_repository.hpp"
+#include "server/store/user_repository.hpp"
 #include "test_db.hpp"
 
 using namespace fairmatch::server;
@@ -15,6 +17,18 @@ protected:
     fairmatch::test::TempDir dir;
     std::unique_ptr<store::Connection> db = fairmatch::test::migrated_db(dir.file("h.db"));
     App app{make_config(), store::load_reference_data(*db), nullptr};
+    std::string token = make_organizer_token();
+
+    // An organizer with an API token: these tests exercise the handlers, the
+    // policy has its own tests.
+    std::string make_organizer_token() {
+        auth::init_crypto();
+        store::UserRepository users(*db);
+        auto id = users.insert({0, "org@example.vn", "", "Organizer", "organizer", "vi", ""});
+        auto secret = auth::random_token();
+        users.insert_api_token(id, "tests", auth::token_hash(secret), "x", store::unix_now());
+        return secret;
+    }
 
     Config make_config() {
         Config c;
@@ -28,6 +42,7 @@ protected:
         req.method = method;
         req.target = target;
         req.request_id = "test";
+        req.headers.emplace_back("authorization", "Bearer " + token);
         EXPECT_TRUE(http::parse_target(req));
         if (!body.is_null()) {
             req.headers.emplace_back("content-type", "application/json");

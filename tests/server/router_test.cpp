@@ -8,12 +8,12 @@ namespace {
 Router make_router() {
     Router r;
     auto h = [](fairmatch::server::Context&) { return Response{}; };
-    r.add({"GET", "/api/v1/fairs", "fairs.list", DbMode::read, Access::public_, h, ""});
-    r.add({"POST", "/api/v1/fairs", "fairs.create", DbMode::write, Access::public_, h, ""});
-    r.add({"GET", "/api/v1/fairs/{fair}", "fairs.get", DbMode::read, Access::public_, h, ""});
-    r.add({"PATCH", "/api/v1/fairs/{fair}", "fairs.update", DbMode::write, Access::public_, h, ""});
-    r.add({"GET", "/api/v1/fairs/{fair}/booths/{booth}", "booths.get", DbMode::read, Access::public_, h, ""});
-    r.add({"GET", "/api/v1/fairs/current", "fairs.current", DbMode::read, Access::public_, h, ""});
+    r.add({"GET", "/api/v1/fairs", "fairs.list", DbMode::read, access::public_(), h, ""});
+    r.add({"POST", "/api/v1/fairs", "fairs.create", DbMode::write, access::public_(), h, ""});
+    r.add({"GET", "/api/v1/fairs/{fair}", "fairs.get", DbMode::read, access::public_(), h, ""});
+    r.add({"PATCH", "/api/v1/fairs/{fair}", "fairs.update", DbMode::write, access::public_(), h, ""});
+    r.add({"GET", "/api/v1/fairs/{fair}/booths/{booth}", "booths.get", DbMode::read, access::public_(), h, ""});
+    r.add({"GET", "/api/v1/fairs/current", "fairs.current", DbMode::read, access::public_(), h, ""});
     return r;
 }
 }  // namespace
@@ -73,5 +73,5 @@ TEST(Router, TrailingSlashAndEmptySegmentsDoNotMatch) {
 TEST(Router, DuplicateRouteIsRejected) {
     auto r = make_router();
     auto h = [](fairmatch::server::Context&) { return Response{}; };
-    EXPECT_THROW(r.add({"GET", "/api/v1/fairs", "dup", DbMode::read, Access::public_, h, ""}), std::logic_error);
+    EXPECT_THROW(r.add({"GET", "/api/v1/fairs", "dup", DbMode::read, access::public_(), h, ""}), std::logic_error);
 }
