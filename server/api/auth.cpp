@@ -18,7 +18,8 @@ namespace fairmatch::server::api {
 
 namespace {
 
-constexpr int kFreeFailures = 5;                 // failures before a delay applies
+constexpr int kFreeFailures = 5;                 // failures of one account before a delay applies
+constexpr int kFreeAddressFailures = 50;         // from one address (a fair's Wi-Fi is shared)
 constexpr std::int64_t kMaxDelaySeconds = 900;   // the delay grows to at most 15 minutes
 constexpr std::int64_t kResetLinkSeconds = 3600;
 
@@ -68,17 +69,19 @@ http::Response clear_cookie(Context& c, http::Response res) {
     return res;
 }
 
-std::int64_t delay_for(int failures) {
-    if (failures < kFreeFailures) return 0;
-    int extra = failures - kFreeFailures;
+std::int64_t delay_for(int failures, int free) {
+    if (failures < free) return 0;
+    // 2 s after the last free failure, doubling with each further one. The
+    // stored time is in whole seconds, so the real wait is at least 1 s.
+    int extra = failures - free + 1;
     return extra >= 10 ? kMaxDelaySeconds : std::min<std::int64_t>(kMaxDelaySeconds, std::int64_t{1} << extra);
 }
 
 // Seconds to wait before `key` may try again (0: now).
-std::int64_t wait_for(store::UserRepository& users, const std::string& key, std::int64_t now) {
+std::int64_t wait_for(store::UserRepository& users, const std::string& key, int free, std::int64_t now) {
     auto f = users.failures(key);
     if (!f) return 0;
-    auto until = f->second + delay_for(f->first);
+    auto until = f->second + delay_for(f->first, free);
     return until > now ? until - now : 0;
 }
 
@@ -142,7 +145,8 @@ void add_auth_routes(http::Router& r) {
                auto ip_key = "ip:" + c.req.remote_address;
                store::Transaction tx(c.db());
                store::UserRepository users(c.db());
-               auto wait = std::max(wait_for(users, email_key, now), wait_for(users, ip_key, now));
+               auto wait = std::max(wait_for(users, email_key, kFreeFailures, now),
+                                   wait_for(users, ip_key, kFreeAddressFailures, now));
                if (wait > 0) {
                    auto res = http::problem_response({429, "too-many-attempts", "Too many failed sign-ins",
                                                       "Wait " + std::to_string(wait) + " s before trying again.", {}},

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "server/api/context.hpp"
+#include "server/api/profiles.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
@@ -15,11 +16,6 @@
 namespace fairmatch::server::api {
 
 nlohmann::json exhibitor_public_json(const Exhibitor& e);
-nlohmann::json exhibitor_to_json(const Exhibitor& e, bool with_participation);
-
-nlohmann::json exhibitor_to_json(const Exhibitor& e) {
-    return exhibitor_to_json(e, false);
-}
 
 nlohmann::json exhibitor_to_json(const Exhibitor& e, bool with_participation) {
     auto j = exhibitor_public_json(e);
@@ -67,7 +63,7 @@ static bool is_tax_code(std::string_view s) {
     return false;
 }
 
-static void read_exhibitor(const nlohmann::json& body, Exhibitor& e, bool creating, const ReferenceData& ref) {
+void read_exhibitor(const nlohmann::json& body, Exhibitor& e, bool creating, const ReferenceData& ref) {
     FieldReader r(body,
                   {"fair_id", "name", "name_en", "tax_code", "province", "craft_village", "description_vi",
                    "description_en", "categories", "materials", "certifications", "moq", "monthly_capacity",

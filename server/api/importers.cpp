@@ -1,5 +1,6 @@
 // /api/v1/importers: importer (buyer) profiles.
 #include "server/api/context.hpp"
+#include "server/api/profiles.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
@@ -41,7 +42,7 @@ nlohmann::json importer_public_json(const Importer& i) {
             {"updated_at", i.updated_at}};
 }
 
-static void read_importer(const nlohmann::json& body, Importer& i, bool creating, const ReferenceData& ref) {
+void read_importer(const nlohmann::json& body, Importer& i, bool creating, const ReferenceData& ref) {
     FieldReader r(body,
                   {"fair_id", "name", "country", "buyer_type", "categories", "required_certifications", "price_tier",
                    "order_quantity", "max_lead_time_days", "annual_budget", "languages"},

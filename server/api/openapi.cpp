@@ -66,6 +66,7 @@ const std::map<std::string, Doc>& docs() {
         {"outbox.list", {"", "List:Object", 200}},
         {"users.list", {"", "List:User", 200}},
         {"users.update", {"RoleInput", "User", 200}},
+        {"imports.run", {"csv", "Object", 201}},
     };
     return d;
 }
@@ -233,7 +234,9 @@ nlohmann::json openapi_document(const http::Router& router) {
         nlohmann::json responses;
         if (it != docs().end()) {
             const Doc& d = it->second;
-            if (std::string(d.request) == "image") {
+            if (std::string(d.request) == "csv") {
+                op["requestBody"] = {{"required", true}, {"content", {{"text/csv", {{"schema", str()}}}}}};
+            } else if (std::string(d.request) == "image") {
                 op["requestBody"] = {{"required", true},
                                      {"content",
                                       {{"image/jpeg", {{"schema", {{"type", "string"}, {"contentEncoding", "binary"}}}}},

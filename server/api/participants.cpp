@@ -2,6 +2,7 @@
 // the audit log; and the outbox of messages to pass on; users and roles.
 #include "server/api/access_helpers.hpp"
 #include "server/api/context.hpp"
+#include "server/api/profiles.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
@@ -13,8 +14,6 @@
 
 namespace fairmatch::server::api {
 
-nlohmann::json exhibitor_to_json(const Exhibitor& e, bool with_participation);
-nlohmann::json importer_to_json(const Importer& i, bool insider);
 
 static nlohmann::json user_summary(const store::User& u) {
     return {{"id", u.id}, {"email", u.email}, {"display_name", u.display_name}, {"role", u.role},

@@ -49,6 +49,7 @@ void add_all_routes(http::Router& r) {
     add_auth_routes(r);
     add_account_routes(r);
     add_participant_routes(r);
+    add_import_routes(r);
 }
 
 }  // namespace fairmatch::server::api
