@@ -27,12 +27,11 @@ BUILD_PACKAGES=(cmake ninja-build g++ ccache pkg-config libboost1.81-dev libsqli
                 libsodium-dev libqrencode-dev)
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3 chromium)
 
-# Configures (once) and builds the given CMake targets (all when none).
+# Configures (cheap when nothing changed) and builds the given CMake targets
+# (all when none). CMAKE_ARGS holds the options of the calling script.
 build() {
     say "Building fairmatch (Release) in $BUILD_DIR"
-    if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-        cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${CMAKE_ARGS[@]}"
-    fi
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${CMAKE_ARGS[@]}" >/dev/null
     cmake --build "$BUILD_DIR" --parallel "$(nproc)" ${1:+--target "$@"}
 }
 CMAKE_ARGS=()

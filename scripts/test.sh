@@ -16,6 +16,7 @@ if [ -f "$ROOT/web/package-lock.json" ]; then
     (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+CMAKE_ARGS=(-DFAIRMATCH_BUILD_TESTS=ON -DFAIRMATCH_BUILD_BENCH=ON)
 build
 
 say "Running every test (ctest)"
