@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "server/domain/text.hpp"
 #include "server/domain/types.hpp"
 
 namespace fairmatch::server::demo {
@@ -76,14 +77,8 @@ struct ReferenceCodes {
 };
 const ReferenceCodes& reference_codes();
 
-// Folds Vietnamese letters to ASCII ("Bát Tràng" -> "Bat Trang",
-// "Đông Hồ" -> "Dong Ho"), also common Latin-1 accents (é, ü, ç, å ...);
-// strips combining marks. Other characters are copied unchanged.
-std::string ascii_fold(std::string_view utf8);
-
-// Lowercase ASCII slug: ascii_fold, then letters and digits kept, every other
-// run of characters becomes `separator` (none at the ends).
-// slugify("Bát Tràng", '-') == "bat-trang"; separator 0 drops them.
-std::string slugify(std::string_view utf8, char separator = '-');
+// The text helpers the generator uses, now shared (server/domain/text.hpp).
+using text::ascii_fold;
+using text::slugify;
 
 }  // namespace fairmatch::server::demo
