@@ -20,6 +20,7 @@
 #include "server/store/db_executor.hpp"
 #include "server/store/migrations.hpp"
 #include "server/store/reference_repository.hpp"
+#include "server/store/search_repository.hpp"
 #include "server/store/sqlite.hpp"
 
 namespace fairmatch::server::cli {
@@ -79,6 +80,12 @@ std::unique_ptr<store::Connection> open_migrated(const std::string& path, bool q
     if (!parent.empty()) std::filesystem::create_directories(parent);
     auto db = std::make_unique<store::Connection>(path);
     auto m = store::migrate(*db);
+    if (m.from_version > 0 && m.from_version < 4 && m.to_version >= 4) {
+        // The search index arrived with migration 4: fill it for old data.
+        store::Transaction tx(*db);
+        store::SearchRepository(*db).rebuild_all();
+        tx.commit();
+    }
     if (!quiet && m.to_version != m.from_version)
         std::fprintf(stderr, "database %s: schema %d -> %d\n", path.c_str(), m.from_version, m.to_version);
     return db;

@@ -1,4 +1,6 @@
 // /api/v1/exhibitors: exhibitor company profiles.
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "server/api/context.hpp"
@@ -8,6 +10,7 @@
 #include "server/api/validation.hpp"
 #include "server/api/access_helpers.hpp"
 #include "server/store/access_repository.hpp"
+#include "server/store/search_repository.hpp"
 #include "server/store/exhibitor_repository.hpp"
 #include "server/store/fair_repository.hpp"
 #include "server/store/product_repository.hpp"
@@ -107,6 +110,64 @@ static void require_fair(store::Connection& db, Id fair_id) {
         throw http::validation_failed({{"fair_id", "not_found", "No fair with this id."}});
 }
 
+// The search and filter parameters of the exhibitor list; throws 400 with
+// the offending parameters.
+static store::ExhibitorSearch read_search(Context& c) {
+    const auto& ref = c.app.reference();
+    store::ExhibitorSearch q;
+    std::vector<http::FieldError> errors;
+    auto param = [&](std::string_view name) -> std::optional<std::string> {
+        auto v = c.req.query_param(name);
+        if (!v || v->empty()) return std::nullopt;
+        return std::string(*v);
+    };
+    if (auto t = param("q")) {
+        if (utf8_length(*t) < 0 || t->size() > 200) errors.push_back({"q", "invalid", "At most 200 characters of UTF-8 text."});
+        else q.text = *t;
+    }
+    q.fair = query_id(c.req, "fair");
+    if (auto v = param("category")) {
+        bool hs = v->size() >= 4 && v->size() <= 6 && std::all_of(v->begin(), v->end(), ::isdigit);
+        if (!hs && !ref.is_category(*v)) errors.push_back({"category", "unknown_code", "Must be a category code or an HS code."});
+        q.category = v;
+    }
+    if (auto v = param("province")) {
+        if (!ref.is_province(*v)) errors.push_back({"province", "unknown_code", "Must be a known province code."});
+        q.province = v;
+    }
+    if (auto v = param("village")) q.village = v;
+    if (auto v = param("certification")) {
+        if (!ref.is_certification(*v)) errors.push_back({"certification", "unknown_code", "Must be a known certification code."});
+        q.certification = v;
+    }
+    if (auto v = param("moq_max")) {
+        char* end = nullptr;
+        long long x = std::strtoll(v->c_str(), &end, 10);
+        if (*end != '\0' || x < 0) errors.push_back({"moq_max", "not_an_integer", "Must be a non-negative integer."});
+        q.moq_max = x;
+    }
+    if (auto v = param("price_tier")) {
+        if (std::find(price_tiers().begin(), price_tiers().end(), *v) == price_tiers().end())
+            errors.push_back({"price_tier", "not_allowed", "Must be one of: budget, mid, premium, luxury."});
+        q.price_tier = v;
+    }
+    if (auto v = param("language")) {
+        if (!is_language_code(*v)) errors.push_back({"language", "unknown_code", "Must be an ISO 639-1 code."});
+        q.language = v;
+    }
+    if (auto v = param("market")) {
+        if (!ref.is_country(*v)) errors.push_back({"market", "unknown_code", "Must be an ISO 3166-1 alpha-2 code."});
+        q.market = v;
+    }
+    if (auto v = param("sort")) {
+        if (*v != "relevance" && *v != "name") errors.push_back({"sort", "not_allowed", "Must be relevance or name."});
+        q.sort_by_name = *v == "name";
+    }
+    if (auto v = param("facets")) q.facets = *v == "true" || *v == "1";
+    if (!errors.empty()) throw http::Problem{400, "invalid-query", "Invalid query parameters", "", std::move(errors)};
+    return q;
+}
+
 // The owner and the fair's organizers see the participation status; a
 // profile not yet approved is visible to them only.
 static bool sees_participation(Context& c, const Exhibitor& e) {
@@ -119,15 +180,21 @@ void add_exhibitor_routes(http::Router& r) {
     r.add({"GET", "/api/v1/exhibitors", "exhibitors.list", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                auto page = parse_page(c.req);
-               store::ExhibitorFilter f;
-               f.fair = query_id(c.req, "fair");
-               if (auto p = c.req.query_param("province")) f.province = std::string(*p);
-               if (auto cat = c.req.query_param("category")) f.category = std::string(*cat);
-               f.status = "approved";  // the public directory; organizers use the participants list
-               return list_response(store::ExhibitorRepository(c.db()).list(f, page), page,
-                                    [](const Exhibitor& e) { return exhibitor_to_json(e, false); });
+               auto q = read_search(c);
+               store::SearchRepository search(c.db());
+               auto hits = search.search_exhibitors(q, page);
+               store::ExhibitorRepository repo(c.db());
+               nlohmann::json items = nlohmann::json::array();
+               for (auto id : hits.ids)
+                   if (auto e = repo.find(id)) items.push_back(exhibitor_to_json(*e, false));
+               nlohmann::json body = {{"items", std::move(items)}, {"total", hits.total}, {"limit", page.limit},
+                                      {"offset", page.offset}};
+               if (q.facets) body["facets"] = hits.facets;
+               return json_response(200, body);
            },
-           "List approved exhibitors (filters: fair, province, category)"});
+           "Search and list approved exhibitors: q (Vietnamese or English, accents optional, prefix as you type), "
+           "fair, category (code or HS code), province, village, certification, moq_max, price_tier, language, "
+           "market, sort=relevance|name, facets=true"});
     r.add({"GET", "/api/v1/exhibitors/{id}", "exhibitors.get", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                auto e = store::ExhibitorRepository(c.db()).find(path_id(c.req, "id"));

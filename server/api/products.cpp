@@ -8,6 +8,7 @@
 #include "server/api/validation.hpp"
 #include "server/store/exhibitor_repository.hpp"
 #include "server/store/product_repository.hpp"
+#include "server/store/search_repository.hpp"
 #include "server/store/sqlite.hpp"
 
 namespace fairmatch::server::api {
@@ -87,13 +88,25 @@ void add_product_routes(http::Router& r) {
     r.add({"GET", "/api/v1/products", "products.list", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                auto page = parse_page(c.req);
+               if (auto text = c.req.query_param("q"); text && !text->empty()) {
+                   if (utf8_length(*text) < 0 || text->size() > 200)
+                       throw http::Problem{400, "invalid-query", "Invalid query parameters", "",
+                                           {{"q", "invalid", "At most 200 characters of UTF-8 text."}}};
+                   store::ProductRepository repo(c.db());
+                   auto hits = store::SearchRepository(c.db()).search_products(std::string(*text), query_id(c.req, "fair"), page);
+                   nlohmann::json items = nlohmann::json::array();
+                   for (auto id : hits.ids)
+                       if (auto p = repo.find(id)) items.push_back(product_to_json(*p));
+                   return json_response(200, {{"items", items}, {"total", hits.total}, {"limit", page.limit},
+                                              {"offset", page.offset}});
+               }
                store::ProductFilter f;
                f.fair = query_id(c.req, "fair");
                f.exhibitor = query_id(c.req, "exhibitor");
                if (auto cat = c.req.query_param("category")) f.category = std::string(*cat);
                return list_response(store::ProductRepository(c.db()).list(f, page), page, product_to_json);
            },
-           "List products (filters: fair, exhibitor, category)"});
+           "List products (filters: fair, exhibitor, category; q: full-text search)"});
     r.add({"GET", "/api/v1/products/{id}", "products.get", http::DbMode::read, http::access::public_(),
            [](Context& c) {
                store::ProductRepository repo(c.db());

@@ -1,5 +1,6 @@
 #include "server/store/exhibitor_repository.hpp"
 
+#include "server/store/search_repository.hpp"
 #include "server/store/sqlite.hpp"
 
 namespace fairmatch::server::store {
@@ -105,7 +106,9 @@ Id ExhibitorRepository::insert(const Exhibitor& e) {
     auto st = db_.cached(sql::kInsert);
     bind_fields(st, e);
     st.exec();
-    return db_.last_insert_id();
+    auto id = db_.last_insert_id();
+    SearchRepository(db_).index_exhibitor(id);
+    return id;
 }
 
 void ExhibitorRepository::update(const Exhibitor& e) {
@@ -113,9 +116,11 @@ void ExhibitorRepository::update(const Exhibitor& e) {
     bind_fields(st, e);
     st.bind(20, e.id);
     st.exec();
+    SearchRepository(db_).index_exhibitor(e.id);
 }
 
 bool ExhibitorRepository::remove(Id id) {
+    SearchRepository(db_).remove_exhibitor(id);
     auto st = db_.cached(sql::kDelete);
     st.bind(1, id);
     st.exec();

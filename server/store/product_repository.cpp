@@ -1,5 +1,6 @@
 #include "server/store/product_repository.hpp"
 
+#include "server/store/search_repository.hpp"
 #include "server/store/sqlite.hpp"
 
 namespace fairmatch::server::store {
@@ -121,10 +122,15 @@ ListResult<Product> ProductRepository::list(const ProductFilter& filter, const P
 }
 
 Id ProductRepository::insert(const Product& p) {
-    auto st = db_.cached(sql::kInsert);
-    bind_fields(st, p);
-    st.exec();
-    return db_.last_insert_id();
+    Id id;
+    {
+        auto st = db_.cached(sql::kInsert);
+        bind_fields(st, p);
+        st.exec();
+        id = db_.last_insert_id();
+    }
+    SearchRepository(db_).index_product(id);
+    return id;
 }
 
 void ProductRepository::update(const Product& p) {
@@ -132,13 +138,19 @@ void ProductRepository::update(const Product& p) {
     bind_fields(st, p);
     st.bind(15, p.id);
     st.exec();
+    SearchRepository(db_).index_product(p.id);
 }
 
 bool ProductRepository::remove(Id id) {
-    auto st = db_.cached(sql::kDelete);
-    st.bind(1, id);
-    st.exec();
-    return db_.changes() > 0;
+    auto found = find(id);
+    if (!found) return false;
+    {
+        auto st = db_.cached(sql::kDelete);
+        st.bind(1, id);
+        st.exec();
+    }
+    SearchRepository(db_).remove_product(id, found->exhibitor_id);
+    return true;
 }
 
 std::optional<std::string> ProductRepository::exhibitor_name(Id exhibitor_id) {

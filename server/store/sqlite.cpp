@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "server/domain/text.hpp"
+
 namespace fairmatch::server::store {
 
 bool Error::is_constraint() const noexcept { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
@@ -113,6 +115,19 @@ Connection::Connection(const std::string& path, OpenMode mode) : path_(path) {
     // is written before the commit returns); only an OS crash or power loss
     // can roll back the last transactions.
     exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    // fm_fold(text): Vietnamese folded to ASCII, for accent-insensitive comparisons.
+    sqlite3_create_function_v2(
+        db_, "fm_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+        [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+            auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+            if (!p) {
+                sqlite3_result_null(ctx);
+                return;
+            }
+            auto folded = text::ascii_fold(std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
+            sqlite3_result_text64(ctx, folded.data(), folded.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        },
+        nullptr, nullptr, nullptr);
 }
 
 Connection::~Connection() {
