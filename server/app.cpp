@@ -45,7 +45,9 @@ http::Response App::handle(const http::Route& route, http::Request& req, store::
         if (auto refused = auth::authorize(route, req, who, db)) return http::problem_response(*refused, req.request_id);
         if (auto refused = auth::check_csrf(req, who)) return http::problem_response(*refused, req.request_id);
         Context ctx{req, db, *this, who};
-        return route.handler(ctx);
+        auto res = route.handler(ctx);
+        if (route.db == http::DbMode::write && res.status < 400) populations_.bump();
+        return res;
     } catch (const http::Problem& p) {
         return http::problem_response(p, req.request_id);
     } catch (const store::Error& e) {

@@ -13,6 +13,7 @@
 #include "server/http/router.hpp"
 #include "server/http/static_files.hpp"
 #include "server/metrics.hpp"
+#include "server/recommend/population_cache.hpp"
 
 namespace fairmatch::server {
 
@@ -35,6 +36,7 @@ public:
     Metrics& metrics() noexcept { return metrics_; }
     std::size_t db_queue_depth() const;
     std::string photo_dir() const;
+    recommend::PopulationCache& populations() noexcept { return populations_; }
 
     // Runs the access policy, then the route's handler, on the calling
     // thread (a DB thread when the route needs the database). Never throws:
@@ -58,6 +60,7 @@ private:
     http::Router router_;
     std::unique_ptr<http::StaticFiles> static_;
     Metrics metrics_;
+    recommend::PopulationCache populations_;
 };
 
 }  // namespace fairmatch::server

@@ -67,6 +67,13 @@ const std::map<std::string, Doc>& docs() {
         {"users.list", {"", "List:User", 200}},
         {"users.update", {"RoleInput", "User", 200}},
         {"imports.run", {"csv", "Object", 201}},
+        {"recommendations.mine", {"", "Object", 200}},
+        {"recommendations.pair", {"", "Object", 200}},
+        {"weights.get", {"", "Object", 200}},
+        {"weights.update", {"Object", "Object", 200}},
+        {"shortlist.list", {"", "Object", 200}},
+        {"shortlist.add", {"Object", "Object", 200}},
+        {"shortlist.remove", {"", "", 204}},
     };
     return d;
 }

@@ -14,6 +14,7 @@ void add_auth_routes(http::Router& r);
 void add_account_routes(http::Router& r);
 void add_participant_routes(http::Router& r);
 void add_import_routes(http::Router& r);
+void add_recommendation_routes(http::Router& r);
 
 // The whole table, in one place.
 void add_all_routes(http::Router& r);

@@ -50,6 +50,7 @@ void add_all_routes(http::Router& r) {
     add_account_routes(r);
     add_participant_routes(r);
     add_import_routes(r);
+    add_recommendation_routes(r);
 }
 
 }  // namespace fairmatch::server::api

@@ -50,6 +50,11 @@ EXPECTED = {
     "organizers.add": FAIR_ORGANIZER, "audit.list": FAIR_ORGANIZER,
     "outbox.list": ORGANIZERS, "users.list": ORGANIZERS, "users.update": ORGANIZERS,
     "imports.run": FAIR_ORGANIZER,
+    "recommendations.mine": rule(organizer=403, other_organizer=403),
+    "recommendations.pair": FAIR_ORGANIZER, "weights.get": FAIR_ORGANIZER, "weights.update": FAIR_ORGANIZER,
+    "shortlist.list": SIGNED_IN, "shortlist.add": rule(exhibitor=403, other_exhibitor=403, organizer=403,
+                                                       other_organizer=403),
+    "shortlist.remove": rule(exhibitor=403, other_exhibitor=403, organizer=403, other_organizer=403),
 }
 
 EMAILS = {i: "%s@matrix.test" % i for i in IDENTITIES if i != "anonymous"}
@@ -106,6 +111,13 @@ class AccessMatrixTest(unittest.TestCase):
                                    {"Content-Type": "image/png"})
         assert r.status == 201, r.body
         photo = r.json()["id"]
+        r = c["organizer"].request("POST", "/api/v1/exhibitors", {
+            "fair_id": fair, "name": "Gốm Chu Đậu", "tax_code": "0803333333", "province": "hai-phong",
+            "categories": ["ceramics.ornaments"], "price_tier": "premium"})
+        assert r.status == 201, r.body
+        approved = r.json()["id"]
+        r = c["importer"].request("PUT", "/api/v1/me/shortlist/%d" % approved, None)
+        assert r.status == 200, r.body
         token = c["exhibitor"].request("POST", "/api/v1/me/tokens", {"name": "target"}).json()["id"]
         session_client = Client(self.server).login(EMAILS["exhibitor"], "Lụa-Vạn-Phúc-2026")
         sessions = c["exhibitor"].request("GET", "/api/v1/me/sessions").json()["items"]
@@ -113,7 +125,8 @@ class AccessMatrixTest(unittest.TestCase):
         users = c["organizer"].request("GET", "/api/v1/users?limit=100").json()["items"]
         user = [u for u in users if u["email"] == EMAILS["exhibitor"]][0]["id"]
         return {"fair": fair, "id": None, "exhibitor": x, "importer": imp, "product": product, "photo": photo,
-                "token": token, "session": session, "user": user, "kind": "exhibitor"}
+                "token": token, "session": session, "user": user, "kind": "exhibitor",
+                "approved_exhibitor": approved}
 
     def concrete(self, path, world):
         """Fills a path pattern's parameters with the world's ids."""
@@ -127,6 +140,8 @@ class AccessMatrixTest(unittest.TestCase):
                     key = {"exhibitors": "exhibitor", "importers": "importer", "products": "product",
                            "photos": "photo"}.get(prev, "exhibitor")
                     out.append(str(world[key]))
+                elif name == "exhibitor":
+                    out.append(str(world["approved_exhibitor"]))
                 elif name == "kind":
                     out.append("exhibitors" if prev == "imports" else "exhibitor")
                 else:
