@@ -1,7 +1,8 @@
 // The browser shell against the real server and the small demo fair: fair
-// overview, exhibitor directory with paging, the language switch (and that it
-// is remembered), an exhibitor page with its products, the product pages,
-// and the not-found and API-error views.
+// overview, exhibitor directory with paging and the province filter, the
+// language switch (and that it is remembered), an exhibitor page with its
+// products, the product pages with an uploaded photo, and the not-found and
+// API-error views. The tests run in order and share one browser page.
 //
 // Run from the repository root: FAIRMATCH_BIN=build/fairmatch node --test tests/e2e/
 

@@ -6,7 +6,7 @@
 // Environment:
 //   FAIRMATCH_BIN   the server binary (default: <repo>/build/fairmatch)
 //   CHROMIUM_BIN    the browser (default: /usr/bin/chromium)
-//   E2E_KEEP_TMP=1  keep the temporary directory (database, logs) for debugging
+//   E2E_KEEP_TMP=1  keep the temporary directories (database, photos, browser profile) for debugging
 
 import { spawn, execFile } from 'node:child_process';
 import { once } from 'node:events';
@@ -70,7 +70,11 @@ export function runCli(args, { input = '' } = {}) {
       if (error) reject(new Error(`fairmatch ${args.join(' ')} failed (${error.code ?? error.signal}):\n${stderr || stdout}`));
       else resolve(stdout);
     });
-    child.stdin.end(input);
+    // A command that does not read its stdin may exit before the write: that EPIPE is not a failure
+    // (the exit status says whether the command worked).
+    child.stdin.on('error', () => {});
+    if (input) child.stdin.end(input);
+    else child.stdin.end();
   });
 }
 

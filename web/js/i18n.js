@@ -16,14 +16,12 @@ const LOCALES = { vi: 'vi-VN', en: 'en-US' };
 const vi = {
   'app.tagline': 'Hội chợ xuất khẩu thủ công mỹ nghệ',
   'app.skip': 'Bỏ qua, đến nội dung chính',
-  'app.noscript': 'fairmatch cần JavaScript để hoạt động. Vui lòng bật JavaScript trong trình duyệt.',
   'app.footer': 'fairmatch · Kết nối làng nghề Việt Nam với nhà nhập khẩu quốc tế',
   'app.loading': 'Đang tải…',
   'nav.label': 'Điều hướng chính',
   'nav.overview': 'Tổng quan',
   'nav.exhibitors': 'Doanh nghiệp trưng bày',
   'nav.products': 'Sản phẩm',
-  'lang.label': 'Ngôn ngữ',
 
   'common.none': 'Chưa có thông tin',
   'common.newTab': '(mở trong thẻ mới)',
@@ -127,14 +125,12 @@ const vi = {
 const en = {
   'app.tagline': 'Handicraft export fair',
   'app.skip': 'Skip to main content',
-  'app.noscript': 'fairmatch needs JavaScript. Please enable JavaScript in your browser.',
   'app.footer': 'fairmatch · Connecting Vietnamese craft villages with importers worldwide',
   'app.loading': 'Loading…',
   'nav.label': 'Main navigation',
   'nav.overview': 'Overview',
   'nav.exhibitors': 'Exhibitors',
   'nav.products': 'Products',
-  'lang.label': 'Language',
 
   'common.none': 'Not provided',
   'common.newTab': '(opens in a new tab)',

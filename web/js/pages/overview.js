@@ -45,7 +45,9 @@ export async function render({ signal }) {
         otherName && otherName !== name
           ? h('p', { class: 'subtitle', lang: lang === 'vi' ? 'en' : 'vi', 'data-testid': 'fair-name-other' }, otherName)
           : null,
-        h('p', { class: 'hero-status' }, statusBadge(fair.status, 'fair-status')),
+        h('p', { class: 'hero-status' },
+          h('span', { class: 'visually-hidden' }, `${t('overview.status')}: `),
+          statusBadge(fair.status, 'fair-status')),
         facts([
           [t('overview.venue'), fair.venue, 'fair-venue'],
           [t('overview.city'), fair.city, 'fair-city'],
