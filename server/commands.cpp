@@ -169,7 +169,10 @@ int usage(int code) {
                  "  fairmatch user add --db FILE --role organizer|exhibitor|importer --email E [--name N]\n"
                  "                     [--language vi|en] [--fair ID]   (password from stdin; --fair: organizer of it)\n"
                  "  fairmatch token create --db FILE --email E [--name N]   (prints a new API token)\n"
-                 "  fairmatch outbox --db FILE [--limit N]   (reset and invitation links to pass on)\n");
+                 "  fairmatch outbox --db FILE [--limit N]   (reset and invitation links to pass on)\n"
+                 "  fairmatch bench-matching --exhibitors N --importers M --k K --threads T --seed S\n"
+                 "                           [--check-sample C]\n"
+                 "  fairmatch schedule-dzn FILE [--seconds S] [--seed N]\n");
     return code;
 }
 

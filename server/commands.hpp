@@ -13,5 +13,7 @@ int backup(const Args& args);
 int user(const Args& args);
 int token(const Args& args);
 int outbox(const Args& args);
+int bench_matching(const Args& args);
+int schedule_dzn(const Args& args);
 int usage(int code);
 }  // namespace fairmatch::server::cli

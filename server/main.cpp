@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
         if (cmd == "user") return cli::user(args);
         if (cmd == "token") return cli::token(args);
         if (cmd == "outbox") return cli::outbox(args);
+        if (cmd == "bench-matching") return cli::bench_matching(args);
+        if (cmd == "schedule-dzn") return cli::schedule_dzn(args);
         if (cmd == "--help" || cmd == "-h" || cmd == "help") return cli::usage(0);
         std::fprintf(stderr, "fairmatch: unknown command '%s'\n", cmd.c_str());
         return cli::usage(2);

@@ -2448,7 +2448,11 @@ Fair demo_fair() {
 
 void generate_each(Scale scale, std::uint64_t seed, const ExhibitorSink& on_exhibitor,
                    const ImporterSink& on_importer) {
-    const Sizes sizes = sizes_for(scale);
+    generate_each(sizes_for(scale), seed, on_exhibitor, on_importer);
+}
+
+void generate_each(const Sizes& sizes, std::uint64_t seed, const ExhibitorSink& on_exhibitor,
+                   const ImporterSink& on_importer) {
     if (on_exhibitor) {
         ExhibitorFactory factory(seed, sizes);
         for (int i = 0; i < sizes.exhibitors; ++i) on_exhibitor(factory.make(i));

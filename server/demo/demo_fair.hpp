@@ -67,6 +67,10 @@ using ImporterSink = std::function<void(Importer&&)>;
 // exhibitors first, then all importers. An empty sink skips that half (the
 // other half is unaffected). Exceptions thrown by a sink propagate.
 void generate_each(Scale scale, std::uint64_t seed, const ExhibitorSink& on_exhibitor, const ImporterSink& on_importer);
+// The same population rules at any size (benchmarks): `sizes.products` is
+// the total number of products to spread over the exhibitors.
+void generate_each(const Sizes& sizes, std::uint64_t seed, const ExhibitorSink& on_exhibitor,
+                   const ImporterSink& on_importer);
 
 // Every code the generator can emit, per reference table, in a fixed order.
 struct ReferenceCodes {
