@@ -16,6 +16,7 @@ done
 [ -x "$BIN" ] || { echo "build fairmatch first ($BIN)" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
+chmod 755 "$WORK"  # nginx workers (another user) must read the file
 cleanup() {
     [ -n "${FM_PID:-}" ] && kill "$FM_PID" 2>/dev/null && wait "$FM_PID" 2>/dev/null
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
@@ -24,15 +25,16 @@ cleanup() {
 trap cleanup EXIT
 
 "$BIN" demo --db "$WORK/fair.db" --scale hanoi >/dev/null
-"$BIN" serve --db "$WORK/fair.db" --port 0 --threads 2 --quiet --web-root "$ROOT/web" >"$WORK/fm.out" 2>"$WORK/fm.err" &
+"$BIN" serve --db "$WORK/fair.db" --port 0 --threads "${FM_THREADS:-2}" --db-readers "${FM_READERS:-2}" --quiet --web-root "$ROOT/web" >"$WORK/fm.out" 2>"$WORK/fm.err" &
 FM_PID=$!
 for _ in $(seq 50); do grep -q listening "$WORK/fm.out" 2>/dev/null && break; sleep 0.1; done
 FM_URL="$(head -1 "$WORK/fm.out" | sed 's/listening on //')"
 NEXH="$(curl -s "$FM_URL/api/v1/exhibitors?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
 
 # The reference: nginx serving the bytes of one exhibitor profile as a file.
-mkdir -p "$WORK/www"
+mkdir -p "$WORK/www" && chmod 755 "$WORK/www"
 curl -s "$FM_URL/api/v1/exhibitors/1" >"$WORK/www/profile.json"
+chmod 644 "$WORK/www/profile.json"
 NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 cat >"$WORK/nginx.conf" <<CONF
 worker_processes 2;
@@ -72,7 +74,7 @@ run() {  # name url [script]
 }
 
 echo "Machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /,""); print; exit}' /proc/cpuinfo), $(uname -r)"
-echo "wrk -t2 -c$CONNS -d${SECS}s; server: fairmatch serve --threads 2 (2 DB readers), Hanoi demo ($NEXH exhibitors)"
+echo "wrk -t2 -c$CONNS -d${SECS}s; server: fairmatch serve --threads ${FM_THREADS:-2} --db-readers ${FM_READERS:-2}, Hanoi demo ($NEXH exhibitors)"
 echo
 echo "| target | req/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|"

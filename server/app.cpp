@@ -96,17 +96,31 @@ std::optional<http::Response> App::serve_static(const http::Request& req) const 
     return static_->serve(req);
 }
 
+std::string App::memo(const std::string& key, const std::function<std::string()>& make) {
+    {
+        std::lock_guard lock(memo_mutex_);
+        if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+    }
+    auto value = make();
+    std::lock_guard lock(memo_mutex_);
+    return memo_.emplace(key, std::move(value)).first->second;
+}
+
 void App::finish(http::Response& res, const http::Request& req) {
-    res.set_header("x-content-type-options", "nosniff");
-    res.set_header("referrer-policy", "no-referrer");
-    res.set_header("x-frame-options", "DENY");
-    if (!res.header("content-security-policy"))
-        res.set_header("content-security-policy",
-                   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-                   "form-action 'self'");
-    if (!req.request_id.empty()) res.set_header("x-request-id", req.request_id);
-    if (!res.header("cache-control") && req.path.starts_with("/api/")) res.set_header("cache-control", "no-store");
+    static const std::string kCsp =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    bool has_csp = false, has_cache = false;
+    for (const auto& [k, v] : res.headers) {
+        has_csp |= k == "content-security-policy";
+        has_cache |= k == "cache-control";
+    }
+    res.headers.emplace_back("x-content-type-options", "nosniff");
+    res.headers.emplace_back("referrer-policy", "no-referrer");
+    res.headers.emplace_back("x-frame-options", "DENY");
+    if (!has_csp) res.headers.emplace_back("content-security-policy", kCsp);
+    if (!req.request_id.empty()) res.headers.emplace_back("x-request-id", req.request_id);
+    if (!has_cache && req.path.starts_with("/api/")) res.headers.emplace_back("cache-control", "no-store");
 }
 
 }  // namespace fairmatch::server

@@ -4,7 +4,11 @@
 // No sockets here: net/ hands over a Request and a DB connection and gets
 // a Response back.
 
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <optional>
 
 #include "server/config.hpp"
@@ -37,6 +41,9 @@ public:
     std::size_t db_queue_depth() const;
     std::string photo_dir() const;
     recommend::PopulationCache& populations() noexcept { return populations_; }
+    // A response body computed once from data that never changes while the
+    // server runs (reference lists); thread-safe.
+    std::string memo(const std::string& key, const std::function<std::string()>& make);
 
     // Runs the access policy, then the route's handler, on the calling
     // thread (a DB thread when the route needs the database). Never throws:
@@ -61,6 +68,8 @@ private:
     std::unique_ptr<http::StaticFiles> static_;
     Metrics metrics_;
     recommend::PopulationCache populations_;
+    std::mutex memo_mutex_;
+    std::map<std::string, std::string> memo_;
 };
 
 }  // namespace fairmatch::server

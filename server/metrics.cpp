@@ -4,7 +4,7 @@
 
 namespace fairmatch::server {
 
-void Metrics::record(const std::string& route, int status, double seconds) {
+void Metrics::record(std::string_view route, int status, double seconds) {
     std::lock_guard lock(mutex_);
     ++requests_[{route, status}];
     auto& h = latency_[route];

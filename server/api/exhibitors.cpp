@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "server/api/context.hpp"
+#include "server/http/json_writer.hpp"
 #include "server/api/profiles.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/routes.hpp"
@@ -18,41 +19,43 @@
 
 namespace fairmatch::server::api {
 
-nlohmann::json exhibitor_public_json(const Exhibitor& e);
-
-nlohmann::json exhibitor_to_json(const Exhibitor& e, bool with_participation) {
-    auto j = exhibitor_public_json(e);
-    if (with_participation) {
-        j["status"] = e.status;
-        j["status_reason"] = e.status_reason;
-        j["owner_user_id"] = e.owner_user_id ? nlohmann::json(*e.owner_user_id) : nlohmann::json(nullptr);
+// The one rendering of an exhibitor, written straight to text for the hot
+// read paths; `insider` adds the participation status.
+void write_exhibitor(http::JsonWriter& w, const Exhibitor& e, bool insider) {
+    w.begin_object()
+        .field("id", e.id)
+        .field("fair_id", e.fair_id)
+        .field("name", e.name)
+        .field("name_en", e.name_en)
+        .field("tax_code", e.tax_code)
+        .field("province", e.province)
+        .field("craft_village", e.craft_village)
+        .field("description_vi", e.description_vi)
+        .field("description_en", e.description_en)
+        .field("categories", e.categories)
+        .field("materials", e.materials)
+        .field("certifications", e.certifications)
+        .field("moq", e.moq)
+        .field("monthly_capacity", e.monthly_capacity)
+        .field("lead_time_days", e.lead_time_days)
+        .field("price_tier", e.price_tier)
+        .field("export_markets", e.export_markets)
+        .field("languages", e.languages)
+        .field("website", e.website);
+    w.key("booth").null();
+    w.field("created_at", e.created_at).field("updated_at", e.updated_at);
+    if (insider) {
+        w.field("status", e.status).field("status_reason", e.status_reason);
+        w.key("owner_user_id");
+        if (e.owner_user_id) w.value(*e.owner_user_id); else w.null();
     }
-    return j;
+    w.end_object();
 }
 
-nlohmann::json exhibitor_public_json(const Exhibitor& e) {
-    return {{"id", e.id},
-            {"fair_id", e.fair_id},
-            {"name", e.name},
-            {"name_en", e.name_en},
-            {"tax_code", e.tax_code},
-            {"province", e.province},
-            {"craft_village", e.craft_village},
-            {"description_vi", e.description_vi},
-            {"description_en", e.description_en},
-            {"categories", e.categories},
-            {"materials", e.materials},
-            {"certifications", e.certifications},
-            {"moq", e.moq},
-            {"monthly_capacity", e.monthly_capacity},
-            {"lead_time_days", e.lead_time_days},
-            {"price_tier", e.price_tier},
-            {"export_markets", e.export_markets},
-            {"languages", e.languages},
-            {"website", e.website},
-            {"booth", nullptr},
-            {"created_at", e.created_at},
-            {"updated_at", e.updated_at}};
+nlohmann::json exhibitor_to_json(const Exhibitor& e, bool insider) {
+    http::JsonWriter w;
+    write_exhibitor(w, e, insider);
+    return nlohmann::json::parse(w.take());
 }
 
 // Vietnamese enterprise tax code (MST): 10 digits, or 10 digits, '-' and 3
@@ -184,13 +187,26 @@ void add_exhibitor_routes(http::Router& r) {
                store::SearchRepository search(c.db());
                auto hits = search.search_exhibitors(q, page);
                store::ExhibitorRepository repo(c.db());
-               nlohmann::json items = nlohmann::json::array();
+               http::JsonWriter w;
+               w.begin_object().key("items").begin_array();
                for (auto id : hits.ids)
-                   if (auto e = repo.find(id)) items.push_back(exhibitor_to_json(*e, false));
-               nlohmann::json body = {{"items", std::move(items)}, {"total", hits.total}, {"limit", page.limit},
-                                      {"offset", page.offset}};
-               if (q.facets) body["facets"] = hits.facets;
-               return json_response(200, body);
+                   if (auto e = repo.find(id)) write_exhibitor(w, *e, false);
+               w.end_array().field("total", hits.total).field("limit", std::int64_t{page.limit});
+               w.field("offset", std::int64_t{page.offset});
+               if (q.facets) {
+                   w.key("facets").begin_object();
+                   for (const auto& [facet, counts] : hits.facets) {
+                       w.key(facet).begin_object();
+                       for (const auto& [value, n] : counts) w.field(value, n);
+                       w.end_object();
+                   }
+                   w.end_object();
+               }
+               w.end_object();
+               http::Response res;
+               res.content_type = "application/json";
+               res.body = w.take();
+               return res;
            },
            "Search and list approved exhibitors: q (Vietnamese or English, accents optional, prefix as you type), "
            "fair, category (code or HS code), province, village, certification, moq_max, price_tier, language, "
@@ -201,7 +217,12 @@ void add_exhibitor_routes(http::Router& r) {
                if (!e) throw http::not_found("No such exhibitor.");
                bool insider = sees_participation(c, *e);
                if (e->status != "approved" && !insider) throw http::not_found("No such exhibitor.");
-               return json_response(200, exhibitor_to_json(*e, insider));
+               http::JsonWriter w;
+               write_exhibitor(w, *e, insider);
+               http::Response res;
+               res.content_type = "application/json";
+               res.body = w.take();
+               return res;
            },
            "Get an exhibitor profile"});
     r.add({"POST", "/api/v1/exhibitors", "exhibitors.create", http::DbMode::write,

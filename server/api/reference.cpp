@@ -15,11 +15,15 @@ static nlohmann::json named(const std::vector<NamedCode>& list) {
 void add_reference_routes(http::Router& r) {
     r.add({"GET", "/api/v1/reference/categories", "reference.categories", http::DbMode::none, http::access::public_(),
            [](Context& c) {
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& x : c.app.reference().categories)
-                   items.push_back(
-                       {{"code", x.code}, {"hs_code", x.hs_code}, {"name_vi", x.name_vi}, {"name_en", x.name_en}});
-               auto res = json_response(200, {{"items", std::move(items)}});
+               http::Response res;
+               res.content_type = "application/json";
+               res.body = c.app.memo("reference.categories", [&] {
+                   nlohmann::json items = nlohmann::json::array();
+                   for (const auto& x : c.app.reference().categories)
+                       items.push_back(
+                           {{"code", x.code}, {"hs_code", x.hs_code}, {"name_vi", x.name_vi}, {"name_en", x.name_en}});
+                   return nlohmann::json{{"items", std::move(items)}}.dump();
+               });
                res.set_header("cache-control", "public, max-age=3600");
                return res;
            },
@@ -27,8 +31,10 @@ void add_reference_routes(http::Router& r) {
     auto simple = [&](const char* path, const char* name, std::vector<NamedCode> ReferenceData::*member,
                       const char* summary) {
         r.add({"GET", path, name, http::DbMode::none, http::access::public_(),
-               [member](Context& c) {
-                   auto res = json_response(200, named(c.app.reference().*member));
+               [member, name](Context& c) {
+                   http::Response res;
+                   res.content_type = "application/json";
+                   res.body = c.app.memo(name, [&] { return named(c.app.reference().*member).dump(); });
                    res.set_header("cache-control", "public, max-age=3600");
                    return res;
                },

@@ -100,7 +100,7 @@ struct HttpServer::Impl {
     asio::awaitable<void> accept_loop();
     asio::awaitable<void> session(tcp::socket socket);
     asio::awaitable<void> refuse(tcp::socket socket);
-    asio::awaitable<http::Response> dispatch(http::Request& req, std::string& route_name);
+    asio::awaitable<http::Response> dispatch(http::Request& req, std::string_view& route_name);
     void begin_shutdown();
     void session_ended();
 };
@@ -122,7 +122,7 @@ static http::Response problem(int status, std::string title, std::string detail)
     return http::problem_response({status, "", std::move(title), std::move(detail), {}});
 }
 
-asio::awaitable<http::Response> HttpServer::Impl::dispatch(http::Request& req, std::string& route_name) {
+asio::awaitable<http::Response> HttpServer::Impl::dispatch(http::Request& req, std::string_view& route_name) {
     if (!http::parse_target(req)) {
         route_name = "invalid";
         co_return http::problem_response(http::bad_request("The request target is not a valid path."),
@@ -218,7 +218,7 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         bool keep_alive = false;
         unsigned version = 11;
         bool head = false;
-        std::string route_name = "invalid";
+        std::string_view route_name = "invalid";
         http::Response res;
         if (early) {
             res = std::move(*early);
@@ -232,7 +232,8 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
             head = msg.method() == bhttp::verb::head;
             // Raise the body limit for routes that take uploads.
             std::size_t body_limit = cfg.max_body_bytes;
-            if (http::Request probe{req}; http::parse_target(probe)) {
+            bool has_body = (parser.content_length() && *parser.content_length() > 0) || parser.chunked();
+            if (http::Request probe{req}; has_body && http::parse_target(probe)) {
                 auto m = app.router().match(probe.method, probe.path);
                 if (m.route && m.route->max_body) body_limit = m.route->max_body;
             }

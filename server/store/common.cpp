@@ -9,7 +9,31 @@ namespace fairmatch::server::store {
 
 std::string encode_list(const std::vector<std::string>& values) { return nlohmann::json(values).dump(); }
 
+// Fast path for what encode_list writes: ["a","b"] with plain strings (no
+// escapes). Returns false to fall back to the full parser.
+static bool decode_simple(std::string_view t, std::vector<std::string>& out) {
+    if (t.size() < 2 || t.front() != '[' || t.back() != ']') return false;
+    std::size_t i = 1;
+    if (t.size() == 2) return true;
+    while (i < t.size() - 1) {
+        if (t[i] != '"') return false;
+        auto end = t.find('"', i + 1);
+        if (end == std::string_view::npos) return false;
+        auto item = t.substr(i + 1, end - i - 1);
+        if (item.find('\\') != std::string_view::npos) return false;
+        out.emplace_back(item);
+        i = end + 1;
+        if (t[i] == ',') ++i;
+        else if (i != t.size() - 1) return false;
+    }
+    return true;
+}
+
 std::vector<std::string> decode_list(std::string_view text) {
+    {
+        std::vector<std::string> fast;
+        if (decode_simple(text, fast)) return fast;
+    }
     auto j = nlohmann::json::parse(text, nullptr, false);
     std::vector<std::string> out;
     if (!j.is_array()) return out;

@@ -116,3 +116,11 @@ TEST_F(RepositoryTest, TransactionRollsBackUnlessCommitted) {
     }
     EXPECT_EQ(FairRepository(*db).list({20, 0}).total, 0);
 }
+
+TEST(ListColumns, RoundTripIncludingEscapes) {
+    std::vector<std::vector<std::string>> cases = {
+        {}, {"a"}, {"Gốm sứ", "mây tre"}, {"say \"xin chào\"", "back\\slash", "tab\tline\n"}, {"", "x"}};
+    for (const auto& c : cases) EXPECT_EQ(decode_list(encode_list(c)), c);
+    EXPECT_TRUE(decode_list("not json").empty());
+    EXPECT_TRUE(decode_list("[1,2]").empty());
+}
