@@ -59,28 +59,49 @@ request = function()
 end
 LUA
 
-run() {  # name url [script]
-    local name="$1" url="$2" script="${3:-}"
+cat >"$WORK/search.lua" <<'LUA'
+-- Catalogue searches as importers type them, with and without filters.
+local queries = {
+  "q=bat%20trang", "q=B%C3%A1t%20Tr%C3%A0ng", "q=gom%20su", "q=lacquer", "q=rattan%20basket",
+  "q=dong%20ho", "q=son%20mai", "q=l%E1%BB%A5a", "q=bamboo&province=ha-noi", "q=ceramic&price_tier=mid",
+  "q=basket&moq_max=500&facets=true", "category=6913&facets=true", "q=silk&market=FR", "q=bat%20tr",
+  "q=wood%20carving&certification=FSC", "sort=name&province=bac-ninh"
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", "/api/v1/exhibitors?" .. queries[(i % #queries) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("P95 %.2fms\n", latency:percentile(95) / 1000.0))
+end
+LUA
+
+run() {  # name url [script] [connections]
+    local name="$1" url="$2" script="${3:-}" conns="${4:-$CONNS}"
     local out
-    out="$(wrk -t2 -c$CONNS -d"${SECS}s" --latency ${script:+-s "$script"} "$url" 2>&1)"
+    out="$(wrk -t2 -c"$conns" -d"${SECS}s" --latency ${script:+-s "$script"} "$url" 2>&1)"
     local rps p50 p99 errors non2xx
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
     p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
     p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
     errors="$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' <<<"$out")"
     non2xx="$(awk '/Non-2xx/ {print $5}' <<<"$out")"
-    printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
+    p95="$(awk '$1=="P95" {print $2}' <<<"$out")"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "${p95:--}" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
     echo "$rps" >"$WORK/rps.$name"
 }
 
 echo "Machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /,""); print; exit}' /proc/cpuinfo), $(uname -r)"
 echo "wrk -t2 -c$CONNS -d${SECS}s; server: fairmatch serve --threads ${FM_THREADS:-2} --db-readers ${FM_READERS:-2}, Hanoi demo ($NEXH exhibitors)"
 echo
-echo "| target | req/s | p50 | p99 | errors |"
-echo "|---|---|---|---|---|"
+echo "| target | req/s | p50 | p95 | p99 | errors |"
+echo "|---|---|---|---|---|---|"
 run nginx-static "http://127.0.0.1:$NGINX_PORT/profile.json"
 run healthz "$FM_URL/healthz"
 run exhibitor-get "$FM_URL/api/v1/exhibitors/1" "$WORK/random_exhibitor.lua"
+run search "$FM_URL/api/v1/exhibitors" "$WORK/search.lua"
+run search-16-conns "$FM_URL/api/v1/exhibitors" "$WORK/search.lua" 16
 echo
 python3 - "$WORK" <<'PY'
 import sys
