@@ -42,7 +42,8 @@ void write_exhibitor(http::JsonWriter& w, const Exhibitor& e, bool insider) {
         .field("export_markets", e.export_markets)
         .field("languages", e.languages)
         .field("website", e.website);
-    w.key("booth").null();
+    w.key("booth");
+    if (e.booth) w.value(*e.booth); else w.null();
     w.field("created_at", e.created_at).field("updated_at", e.updated_at);
     if (insider) {
         w.field("status", e.status).field("status_reason", e.status_reason);

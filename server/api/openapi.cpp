@@ -74,6 +74,17 @@ const std::map<std::string, Doc>& docs() {
         {"shortlist.list", {"", "Object", 200}},
         {"shortlist.add", {"Object", "Object", 200}},
         {"shortlist.remove", {"", "", 204}},
+        {"halls.list", {"", "Object", 200}},
+        {"halls.create", {"Object", "Object", 201}},
+        {"booths.list", {"", "Object", 200}},
+        {"booths.create", {"Object", "Object", 201}},
+        {"booths.update", {"Object", "Object", 200}},
+        {"booths.hold", {"", "Object", 201}},
+        {"booths.release", {"", "", 204}},
+        {"booths.confirm", {"", "Object", 200}},
+        {"booths.decide", {"DecisionInput", "Object", 200}},
+        {"bookings.list", {"", "Object", 200}},
+        {"booths.qr", {"", "image", 200}},
     };
     return d;
 }

@@ -67,6 +67,13 @@ static void read_product(const nlohmann::json& body, Product& p, bool creating, 
     r.finish();
 }
 
+// A product with its maker's company name, as lists show it.
+static nlohmann::json with_name(store::ProductRepository& repo, const Product& p) {
+    auto j = product_to_json(p);
+    j["exhibitor_name"] = repo.exhibitor_name(p.exhibitor_id).value_or("");
+    return j;
+}
+
 static http::Response with_exhibitor_name(store::ProductRepository& repo, const Product& p, int status) {
     auto j = product_to_json(p);
     j["exhibitor_name"] = repo.exhibitor_name(p.exhibitor_id).value_or("");
@@ -82,7 +89,9 @@ void add_product_routes(http::Router& r) {
                if (!store::ExhibitorRepository(c.db()).find(id)) throw http::not_found("No such exhibitor.");
                store::ProductFilter f;
                f.exhibitor = id;
-               return list_response(store::ProductRepository(c.db()).list(f, page), page, product_to_json);
+               store::ProductRepository repo(c.db());
+               return list_response(repo.list(f, page), page,
+                                    [&](const Product& p) { return with_name(repo, p); });
            },
            "List an exhibitor's products"});
     r.add({"GET", "/api/v1/products", "products.list", http::DbMode::read, http::access::public_(),
@@ -96,7 +105,7 @@ void add_product_routes(http::Router& r) {
                    auto hits = store::SearchRepository(c.db()).search_products(std::string(*text), query_id(c.req, "fair"), page);
                    nlohmann::json items = nlohmann::json::array();
                    for (auto id : hits.ids)
-                       if (auto p = repo.find(id)) items.push_back(product_to_json(*p));
+                       if (auto p = repo.find(id)) items.push_back(with_name(repo, *p));
                    return json_response(200, {{"items", items}, {"total", hits.total}, {"limit", page.limit},
                                               {"offset", page.offset}});
                }
@@ -104,7 +113,8 @@ void add_product_routes(http::Router& r) {
                f.fair = query_id(c.req, "fair");
                f.exhibitor = query_id(c.req, "exhibitor");
                if (auto cat = c.req.query_param("category")) f.category = std::string(*cat);
-               return list_response(store::ProductRepository(c.db()).list(f, page), page, product_to_json);
+               store::ProductRepository repo(c.db());
+               return list_response(repo.list(f, page), page, [&](const Product& p) { return with_name(repo, p); });
            },
            "List products (filters: fair, exhibitor, category; q: full-text search)"});
     r.add({"GET", "/api/v1/products/{id}", "products.get", http::DbMode::read, http::access::public_(),

@@ -15,6 +15,7 @@ void add_account_routes(http::Router& r);
 void add_participant_routes(http::Router& r);
 void add_import_routes(http::Router& r);
 void add_recommendation_routes(http::Router& r);
+void add_booth_routes(http::Router& r);
 
 // The whole table, in one place.
 void add_all_routes(http::Router& r);

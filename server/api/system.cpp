@@ -51,6 +51,7 @@ void add_all_routes(http::Router& r) {
     add_participant_routes(r);
     add_import_routes(r);
     add_recommendation_routes(r);
+    add_booth_routes(r);
 }
 
 }  // namespace fairmatch::server::api

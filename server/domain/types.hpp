@@ -51,6 +51,7 @@ struct Exhibitor {
     std::vector<std::string> export_markets;  // ISO 3166-1 alpha-2
     std::vector<std::string> languages;       // ISO 639-1
     std::string website;
+    std::optional<std::string> booth;  // code of its confirmed or approved booth (read only)
     std::optional<Id> owner_user_id;  // the account that manages this profile
     std::string status = "approved";   // pending|approved|rejected (participation)
     std::string status_reason;         // the organizer's reason, shown to the applicant

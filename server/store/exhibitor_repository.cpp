@@ -9,7 +9,9 @@ namespace sql {
 #define FM_EXHIBITOR_COLUMNS                                                                               \
     "id, fair_id, name, name_en, tax_code, province, craft_village, description_vi, description_en, "      \
     "categories, materials, certifications, moq, monthly_capacity, lead_time_days, price_tier, "           \
-    "export_markets, languages, website, created_at, updated_at, owner_user_id, status, status_reason"
+    "export_markets, languages, website, created_at, updated_at, owner_user_id, status, status_reason, "        \
+    "(SELECT b.code FROM booth_bookings k JOIN booths b ON b.id = k.booth_id WHERE k.exhibitor_id = exhibitors.id " \
+    " AND k.status IN ('confirmed', 'approved') ORDER BY k.status = 'approved' DESC, k.id LIMIT 1)"
 constexpr const char* kFind = "SELECT " FM_EXHIBITOR_COLUMNS " FROM exhibitors WHERE id = ?1";
 // Optional filters are bound as NULL when absent.
 #define FM_EXHIBITOR_WHERE                                                                                 \
@@ -61,6 +63,7 @@ static Exhibitor read_exhibitor(Statement& st) {
     if (!st.column_is_null(21)) e.owner_user_id = st.column_int(21);
     e.status = st.column_text(22);
     e.status_reason = st.column_text(23);
+    if (!st.column_is_null(24)) e.booth = st.column_text(24);
     return e;
 }
 

@@ -55,6 +55,12 @@ EXPECTED = {
     "shortlist.list": SIGNED_IN, "shortlist.add": rule(exhibitor=403, other_exhibitor=403, organizer=403,
                                                        other_organizer=403),
     "shortlist.remove": rule(exhibitor=403, other_exhibitor=403, organizer=403, other_organizer=403),
+    "halls.list": PUBLIC, "halls.create": FAIR_ORGANIZER, "booths.list": PUBLIC, "booths.create": FAIR_ORGANIZER,
+    "booths.update": FAIR_ORGANIZER, "booths.decide": FAIR_ORGANIZER, "bookings.list": FAIR_ORGANIZER,
+    "booths.qr": PUBLIC,
+    "booths.hold": rule(importer=403, organizer=403, other_organizer=403),
+    "booths.release": rule(other_exhibitor=404, importer=403, organizer=403, other_organizer=403),
+    "booths.confirm": rule(importer=403, organizer=403, other_organizer=403),
 }
 
 EMAILS = {i: "%s@matrix.test" % i for i in IDENTITIES if i != "anonymous"}
@@ -122,11 +128,20 @@ class AccessMatrixTest(unittest.TestCase):
         session_client = Client(self.server).login(EMAILS["exhibitor"], "Lụa-Vạn-Phúc-2026")
         sessions = c["exhibitor"].request("GET", "/api/v1/me/sessions").json()["items"]
         session = max(s["id"] for s in sessions)
+        hall = c["organizer"].request("POST", "/api/v1/fairs/%d/halls" % fair, {
+            "code": "H", "name_vi": "Nhà H", "name_en": "Hall H", "width": 100, "height": 100}).json()["id"]
+        r = c["organizer"].request("POST", "/api/v1/fairs/%d/booths" % fair, {
+            "hall_id": hall, "code": "H-1", "x": 0, "y": 0, "w": 10, "h": 10, "area_m2": 9, "kind": "standard",
+            "price": {"amount": 100, "currency": "USD"}})
+        assert r.status == 201, r.body
+        booth = r.json()["items"][0]["id"]
+        r = c["exhibitor"].request("POST", "/api/v1/fairs/%d/booths/%d/hold" % (fair, booth))
+        assert r.status == 201, r.body
         users = c["organizer"].request("GET", "/api/v1/users?limit=100").json()["items"]
         user = [u for u in users if u["email"] == EMAILS["exhibitor"]][0]["id"]
         return {"fair": fair, "id": None, "exhibitor": x, "importer": imp, "product": product, "photo": photo,
                 "token": token, "session": session, "user": user, "kind": "exhibitor",
-                "approved_exhibitor": approved}
+                "approved_exhibitor": approved, "booth": booth}
 
     def concrete(self, path, world):
         """Fills a path pattern's parameters with the world's ids."""
