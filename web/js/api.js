@@ -44,13 +44,16 @@ async function problemFrom(response) {
     try {
       const body = await response.json();
       if (body && typeof body === 'object') {
-        return new ApiError({
+        const error = new ApiError({
           type: body.type ?? 'about:blank',
           title: body.title ?? response.statusText,
           status: body.status ?? response.status,
           detail: body.detail,
           errors: Array.isArray(body.errors) ? body.errors : [],
         }, 'problem');
+        // The whole JSON answer, for error bodies that carry more than a problem (a CSV dry-run report).
+        error.body = body;
+        return error;
       }
     } catch {
       // Fall through to a problem built from the status line.
@@ -64,15 +67,44 @@ async function problemFrom(response) {
   }, 'http');
 }
 
+// The CSRF token of the signed-in session (from login, register or GET /me).
+// The session cookie is HttpOnly; every state-changing request made with it
+// must echo this token in X-CSRF-Token.
+let csrfToken = null;
+
+/** Remembers (or, with null, forgets) the CSRF token sent with POST/PUT/PATCH/DELETE. */
+export function setCsrfToken(token) {
+  csrfToken = typeof token === 'string' && token !== '' ? token : null;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
- * GETs path (relative to /api/v1) with the given query params and resolves to
- * the parsed JSON body. Rejects with ApiError or AbortError.
+ * Sends a request to path (relative to /api/v1) and resolves to the parsed
+ * JSON body, or null for a response without one (204). body is sent as JSON
+ * unless contentType is given (then as is: a string or a Blob). Rejects with
+ * ApiError (its .response is the raw Response, for headers such as
+ * Retry-After) or AbortError.
  */
-export async function get(path, { params, signal } = {}) {
+export async function request(method, path, { params, body, contentType, signal } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  let payload;
+  if (body !== undefined) {
+    if (contentType) {
+      headers['Content-Type'] = contentType;
+      payload = body;
+    } else {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+  }
+  if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
     response = await fetch(buildUrl(path, params), {
-      headers: { Accept: 'application/json, application/problem+json' },
+      method,
+      headers,
+      body: payload,
       credentials: 'same-origin',
       signal,
     });
@@ -80,13 +112,49 @@ export async function get(path, { params, signal } = {}) {
     if (isAbort(error)) throw error;
     throw new ApiError({ type: 'about:blank', title: error.message, status: 0, errors: [] }, 'network');
   }
-  if (!response.ok) throw await problemFrom(response);
+  if (!response.ok) {
+    const error = await problemFrom(response);
+    error.response = response;
+    throw error;
+  }
+  if (response.status === 204) return null;
+  let text;
   try {
-    return await response.json();
+    text = await response.text();
   } catch (error) {
     if (isAbort(error)) throw error;
+    throw new ApiError({ type: 'about:blank', title: error.message, status: response.status, errors: [] }, 'network');
+  }
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
     throw new ApiError({ type: 'about:blank', title: 'Invalid JSON', status: response.status, errors: [] }, 'parse');
   }
+}
+
+/**
+ * GETs path (relative to /api/v1) with the given query params and resolves to
+ * the parsed JSON body. Rejects with ApiError or AbortError.
+ */
+export function get(path, { params, signal } = {}) {
+  return request('GET', path, { params, signal });
+}
+
+export function post(path, body, options = {}) {
+  return request('POST', path, { ...options, body });
+}
+
+export function put(path, body, options = {}) {
+  return request('PUT', path, { ...options, body });
+}
+
+export function patch(path, body, options = {}) {
+  return request('PATCH', path, { ...options, body });
+}
+
+export function del(path, options = {}) {
+  return request('DELETE', path, options);
 }
 
 /** Asserts that a list response has the documented shape and returns it. */

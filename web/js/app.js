@@ -10,20 +10,61 @@
 
 import { t, getLang, setLang, LANGS } from './i18n.js';
 import { isAbort } from './api.js';
-import { h } from './dom.js';
-import { notFoundView, errorView } from './pages/errors.js';
+import { h, route } from './dom.js';
+import * as session from './session.js';
+import { onRouteReplaced, onViewUpdated, go } from './nav.js';
+import { notFoundView, errorView, roleRequiredView } from './pages/errors.js';
 import * as overview from './pages/overview.js';
 import * as exhibitors from './pages/exhibitors.js';
 import * as exhibitor from './pages/exhibitor.js';
 import * as products from './pages/products.js';
 import * as product from './pages/product.js';
+import * as auth from './pages/auth.js';
+import * as account from './pages/account.js';
+import * as profile from './pages/profile.js';
+import * as participants from './pages/participants.js';
+import * as imports from './pages/imports.js';
+import * as audit from './pages/audit.js';
+import * as weights from './pages/weights.js';
+import * as recommendations from './pages/recommendations.js';
+import * as shortlist from './pages/shortlist.js';
+
+const ID = '([1-9]\\d{0,17})';
 
 const routes = [
   { pattern: /^\/$/, page: overview, nav: 'overview' },
   { pattern: /^\/exhibitors$/, page: exhibitors, nav: 'exhibitors' },
-  { pattern: /^\/exhibitors\/([1-9]\d{0,17})$/, page: exhibitor, nav: 'exhibitors' },
+  { pattern: new RegExp(`^/exhibitors/${ID}$`), page: exhibitor, nav: 'exhibitors' },
+  { pattern: new RegExp(`^/exhibitors/${ID}/edit$`), page: profile.editExhibitor, nav: 'profile' },
+  { pattern: new RegExp(`^/importers/${ID}/edit$`), page: profile.editImporter, nav: 'profile' },
   { pattern: /^\/products$/, page: products, nav: 'products' },
-  { pattern: /^\/products\/([1-9]\d{0,17})$/, page: product, nav: 'products' },
+  { pattern: new RegExp(`^/products/${ID}$`), page: product, nav: 'products' },
+  { pattern: /^\/login$/, page: auth.login, nav: 'login' },
+  { pattern: /^\/register$/, page: auth.register, nav: 'register' },
+  { pattern: /^\/forgot$/, page: auth.forgot, nav: 'login' },
+  { pattern: /^\/reset$/, page: auth.reset, nav: 'login' },
+  { pattern: /^\/invitation$/, page: auth.invitation, nav: 'login' },
+  { pattern: /^\/account$/, page: account, nav: 'account' },
+  { pattern: /^\/profile$/, page: profile.mine, nav: 'profile' },
+  { pattern: /^\/recommendations$/, page: recommendations.forImporter, nav: 'recommendations' },
+  { pattern: /^\/buyers$/, page: recommendations.forExhibitor, nav: 'buyers' },
+  { pattern: /^\/shortlist$/, page: shortlist, nav: 'shortlist' },
+  { pattern: /^\/organizer$/, page: participants, nav: 'organizer' },
+  { pattern: /^\/organizer\/participants$/, page: participants, nav: 'organizer' },
+  { pattern: /^\/organizer\/import$/, page: imports, nav: 'organizer' },
+  { pattern: /^\/organizer\/audit$/, page: audit.log, nav: 'organizer' },
+  { pattern: /^\/organizer\/outbox$/, page: audit.outbox, nav: 'organizer' },
+  { pattern: /^\/organizer\/weights$/, page: weights.editor, nav: 'organizer' },
+  { pattern: /^\/organizer\/match$/, page: weights.pair, nav: 'organizer' },
+];
+
+// Navigation entries that depend on who is signed in: [nav key, route, i18n key, roles].
+const USER_NAV = [
+  ['profile', '#/profile', 'nav.profile', ['exhibitor', 'importer']],
+  ['recommendations', '#/recommendations', 'nav.recommendations', ['importer']],
+  ['shortlist', '#/shortlist', 'nav.shortlist', ['importer']],
+  ['buyers', '#/buyers', 'nav.buyers', ['exhibitor']],
+  ['organizer', '#/organizer/participants', 'nav.organizer', ['organizer']],
 ];
 
 const LOADING_DELAY_MS = 150;
@@ -65,6 +106,40 @@ function applyShellText() {
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   }
+}
+
+/** The navigation entries and the account area (name and sign-out, or sign-in and register) for the current user. */
+function renderUserChrome() {
+  const user = session.user();
+  const list = document.querySelector('.nav-user');
+  list?.replaceChildren(...USER_NAV
+    .filter(([, , , roles]) => user && roles.includes(user.role))
+    .map(([key, href, label]) => h('li', {}, h('a', { href, 'data-nav': key, 'data-testid': `nav-${key}` }, t(label)))));
+  const area = document.querySelector('.account-area');
+  if (!area) return;
+  if (user) {
+    area.replaceChildren(
+      h('a', { class: 'account-name', href: '#/account', 'data-nav': 'account', 'data-testid': 'user-name' },
+        h('span', { class: 'visually-hidden' }, `${t('account.signedInAs')} `),
+        user.display_name || user.email),
+      h('button', { type: 'button', class: 'account-button', 'data-testid': 'sign-out', onclick: signOut },
+        t('nav.signOut')));
+  } else {
+    area.replaceChildren(
+      h('a', { class: 'account-link', href: '#/login', 'data-nav': 'login', 'data-testid': 'nav-login' }, t('nav.signIn')),
+      h('a', { class: 'account-link account-link-strong', href: '#/register', 'data-nav': 'register',
+        'data-testid': 'nav-register' }, t('nav.register')));
+  }
+  markNav(match(parseHash().path)?.nav ?? null);
+}
+
+async function signOut() {
+  try {
+    await session.signOut();
+  } catch {
+    // The local state is cleared anyway; the cookie expires on the server.
+  }
+  go(route('/login', { signedOut: 1 }));
 }
 
 function markNav(section) {
@@ -116,8 +191,19 @@ async function render({ moveFocus = false } = {}) {
       : notFoundView();
   } catch (error) {
     if (controller.signal.aborted || isAbort(error)) return;
-    if (!error?.problem) console.warn('fairmatch: view failed', error);
-    view = errorView(error, () => render({ moveFocus: true }));
+    if (error instanceof session.SignInRequired || (error?.status === 401 && session.user())) {
+      // Not signed in (or the session ended): sign in, then come back here.
+      clearTimeout(loading);
+      if (error?.status === 401) session.expired();
+      window.location.replace(route('/login', { next: window.location.hash }));
+      return;
+    }
+    if (error instanceof session.RoleRequired) {
+      view = roleRequiredView(error.roles);
+    } else {
+      if (!error?.problem) console.warn('fairmatch: view failed', error);
+      view = errorView(error, () => render({ moveFocus: true }));
+    }
   } finally {
     clearTimeout(loading);
   }
@@ -134,11 +220,31 @@ function switchLanguage(lang) {
   if (lang === getLang() || !LANGS.includes(lang)) return;
   setLang(lang);
   applyShellText();
+  renderUserChrome();
   render();
 }
 
-function start() {
+async function start() {
   applyShellText();
+  renderUserChrome();
+  session.onChange(() => renderUserChrome());
+  // A view switched the language (to the user's own, after signing in).
+  window.addEventListener('fairmatch:language', () => {
+    applyShellText();
+    renderUserChrome();
+  });
+  // A view replaced its own route (a live search): the content on screen belongs to the new hash.
+  // Until it says its content is up to date, the view is not ready for that route.
+  onRouteReplaced(() => {
+    lastPath = parseHash().path;
+    main.dataset.ready = 'false';
+  });
+  onViewUpdated(() => {
+    if (inFlight && !inFlight.signal.aborted && main.getAttribute('aria-busy') === 'true') return;
+    main.dataset.hash = window.location.hash;
+    main.dataset.lang = getLang();
+    main.dataset.ready = 'true';
+  });
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.addEventListener('click', () => switchLanguage(button.dataset.lang));
   }
@@ -153,9 +259,13 @@ function start() {
     if (event.key === 'fairmatch.lang' && LANGS.includes(event.newValue) && event.newValue !== getLang()) {
       setLang(event.newValue);
       applyShellText();
+      renderUserChrome();
       render();
     }
+    // Another tab signed in or out.
+    if (event.key === 'fairmatch.session') session.load().then(() => render());
   });
+  await session.load();
   render();
 }
 

@@ -2,7 +2,7 @@
 // the problem+json alert. Each returns DOM nodes; none touches the document.
 
 import { h } from '../dom.js';
-import { t, getLang, pick } from '../i18n.js';
+import { t, getLang, pick, formatDateTime, isoDateTime } from '../i18n.js';
 import { PAGE_SIZE } from '../api.js';
 
 const MAX_PAGE = 1_000_000;
@@ -73,21 +73,40 @@ export function vietnamese(tag, attrs, text) {
   return h(tag, { ...attrs, lang: getLang() === 'vi' ? null : 'vi' }, text);
 }
 
-/** The alert box for an API error: the problem's title, detail and field errors. */
-export function problemAlert(error) {
+// Problem types whose title and detail the UI words itself (the server's
+// texts are English); others show the server's title and detail.
+const KNOWN_PROBLEMS = new Set([
+  'invalid-credentials', 'too-many-attempts', 'email-taken', 'invalid-token', 'forbidden', 'csrf',
+  'unauthenticated', 'no-profile', 'not-approved', 'conflict', 'validation-error', 'not-found',
+  'invalid-csv', 'too-many-rows', 'unsupported-media-type',
+]);
+
+/**
+ * The {title, detail} to show for an API error, in the UI language when its
+ * problem type is known (retryAfter: seconds, for too-many-attempts).
+ */
+export function problemText(error) {
   const problem = error?.problem ?? {};
-  let title = problem.title;
-  let detail = problem.detail;
-  if (error?.kind === 'network') {
-    title = t('error.heading');
-    detail = t('error.network');
-  } else if (error?.kind === 'parse') {
-    title = t('error.badResponse');
-  } else if (!error?.problem) {
-    title = t('error.heading');
-    detail = error?.message;
+  if (error?.kind === 'network') return { title: t('error.heading'), detail: t('error.network') };
+  if (error?.kind === 'parse') return { title: t('error.badResponse'), detail: problem.detail };
+  if (!error?.problem) return { title: t('error.heading'), detail: error?.message };
+  const type = String(problem.type ?? '').replace(/^\/problems\//, '');
+  if (KNOWN_PROBLEMS.has(type)) {
+    const retry = Number(error.response?.headers?.get('retry-after'));
+    const detailKey = `problem.${type}.detail`;
+    let detail = t(detailKey, { seconds: Number.isFinite(retry) && retry > 0 ? retry : 1 });
+    // A server detail that says more than the generic text (e.g. why a CSV failed) is kept.
+    if (['invalid-csv', 'conflict', 'not-found'].includes(type) && problem.detail) detail = problem.detail;
+    return { title: t(`problem.${type}.title`), detail: detail === detailKey ? problem.detail : detail };
   }
-  const fields = Array.isArray(problem.errors) ? problem.errors : [];
+  return { title: problem.title, detail: problem.detail };
+}
+
+/** The alert box for an API error: the problem's title, detail and (unless fields is false) field errors. */
+export function problemAlert(error, { fields: showFields = true } = {}) {
+  const problem = error?.problem ?? {};
+  const { title, detail } = problemText(error);
+  const fields = showFields && Array.isArray(problem.errors) ? problem.errors : [];
   return h('div', { class: 'alert', role: 'alert', 'data-testid': 'error-alert' },
     h('p', { class: 'alert-title', 'data-testid': 'error-title' }, title || t('error.heading')),
     detail ? h('p', { class: 'alert-detail', 'data-testid': 'error-detail' }, detail) : null,
@@ -98,4 +117,26 @@ export function problemAlert(error) {
           field.field ? ': ' : null,
           field.message ?? '')))
       : null);
+}
+
+/** A <time> element for a moment (unix seconds or ISO text), shown in the fair's time zone. */
+export function timeEl(value, options = {}) {
+  if (value === null || value === undefined || value === '' || value === 0) return h('span', { class: 'muted' }, '—');
+  return h('time', { datetime: isoDateTime(value) }, formatDateTime(value, options));
+}
+
+/** A participation status (pending, approved, rejected) as a badge. */
+export function participationBadge(status, testid = 'participation-status') {
+  const known = ['pending', 'approved', 'rejected'].includes(status);
+  return h('span', { class: `badge participation-${known ? status : 'unknown'}`, 'data-testid': testid, 'data-status': status },
+    known ? t(`participation.${status}`) : status);
+}
+
+/** A table with a caption, header cells and rows of cells (nodes or text). */
+export function table({ caption, headers, rows, testid, captionHidden = false, className = '' }) {
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    h('table', { class: `data-table ${className}`.trim(), 'data-testid': testid },
+      h('caption', { class: captionHidden ? 'visually-hidden' : null }, caption),
+      h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, rows)));
 }

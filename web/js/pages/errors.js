@@ -28,3 +28,16 @@ export function errorView(error, retry) {
       h('p', {}, h('button', { type: 'button', class: 'button', onclick: retry }, t('error.retry')))),
   };
 }
+
+/** The page shown when the signed-in user's role may not use a page (e.g. an importer on an organizer page). */
+export function roleRequiredView(roles) {
+  const names = roles.map((role) => t(`role.${role}`)).join(` ${t('common.or')} `);
+  return {
+    title: t('forbidden.title'),
+    node: h('section', { class: 'page narrow', 'data-testid': 'role-required' },
+      heading(t('forbidden.title')),
+      h('div', { class: 'alert', role: 'alert', 'data-testid': 'error-alert' },
+        h('p', { class: 'alert-title', 'data-testid': 'error-title' }, t('forbidden.role', { roles: names }))),
+      h('p', {}, h('a', { class: 'button', href: route('/') }, t('notFound.home')))),
+  };
+}

@@ -3,9 +3,12 @@
 import { h, route, safeExternalUrl } from '../dom.js';
 import { t, getLang, pick, formatNumber, languageName } from '../i18n.js';
 import * as api from '../api.js';
-import { heading, backLink, pager, pageFrom, facts, chips, refName, vietnamese } from './common.js';
+import { heading, backLink, pager, pageFrom, facts, chips, refName, vietnamese, participationBadge } from './common.js';
 import { exhibitorNames } from './exhibitors.js';
 import { productCard } from './products.js';
+import { shortlistButton, shortlistIds } from './shortlist.js';
+import { statusRegion } from '../forms.js';
+import * as session from '../session.js';
 
 function websiteLink(text) {
   const href = safeExternalUrl(text);
@@ -28,6 +31,15 @@ function booth(value) {
   return String(value);
 }
 
+/** For the owner and the fair's organizers (the server sends them the status): the status and an edit link. */
+function insiderTools(exhibitor) {
+  if (!('status' in exhibitor)) return null;
+  return h('div', { class: 'insider-tools', 'data-testid': 'insider-tools' },
+    h('span', {}, `${t('profile.status.title')}: `), participationBadge(exhibitor.status),
+    h('a', { class: 'button button-secondary button-small', href: route(`/exhibitors/${exhibitor.id}/edit`),
+      'data-testid': 'edit-profile' }, t('profile.edit')));
+}
+
 export async function render({ params, query, signal }) {
   const id = params[0];
   const page = pageFrom(query);
@@ -39,6 +51,9 @@ export async function render({ params, query, signal }) {
     api.reference('countries'),
     api.reference('certifications'),
   ]);
+  // An importer may keep the exhibitor on its shortlist.
+  const shortlisted = session.hasRole('importer') ? await shortlistIds({ signal }).catch(() => null) : null;
+  const shortlistStatus = statusRegion('shortlist-status');
   const names = exhibitorNames(exhibitor);
   const lang = getLang();
   const description = pick(exhibitor, 'description');
@@ -77,7 +92,11 @@ export async function render({ params, query, signal }) {
               vietnamese('span', { 'data-testid': 'exhibitor-village' }, exhibitor.craft_village)]
             : null),
         chips((exhibitor.categories ?? []).map((code) => refName(categories, code)),
-          { 'aria-label': t('exhibitors.categories'), 'data-testid': 'exhibitor-categories' })),
+          { 'aria-label': t('exhibitors.categories'), 'data-testid': 'exhibitor-categories' }),
+        insiderTools(exhibitor),
+        shortlisted
+          ? h('div', { class: 'insider-tools' }, shortlistButton(exhibitor, shortlisted.has(exhibitor.id), shortlistStatus), shortlistStatus)
+          : null),
       h('div', { class: 'profile-body' },
         h('section', { class: 'profile-main', 'aria-labelledby': 'about-title' },
           h('h2', { id: 'about-title' }, t('exhibitor.about')),
