@@ -11,7 +11,19 @@ build fairmatch
 DB="${FAIRMATCH_DB:-$ROOT/data/fairmatch.db}"
 mkdir -p "$(dirname "$DB")"
 say "Preparing the demo fair in $DB (seeded once, reused after)"
-"$BUILD_DIR/fairmatch" demo --db "$DB" --scale "${FAIRMATCH_SCALE:-hanoi}"
+out="$("$BUILD_DIR/fairmatch" demo --db "$DB" --scale "${FAIRMATCH_SCALE:-hanoi}")"
+echo "$out"
+FAIR_ID="$(sed -n 's/.*fair \([0-9][0-9]*\).*/\1/p' <<<"$out" | head -1)"
+
+# A demo organizer account, for trying the organizer pages on this local copy.
+DEMO_EMAIL="organizer@demo.fairmatch.vn"
+DEMO_PASSWORD="${FAIRMATCH_DEMO_PASSWORD:-Hoi-cho-Ha-Noi-2026}"
+if "$BUILD_DIR/fairmatch" user add --db "$DB" --role organizer --email "$DEMO_EMAIL" --name "Ban tổ chức" \
+        --fair "$FAIR_ID" <<<"$DEMO_PASSWORD" >/dev/null 2>&1; then
+    say "Demo organizer created: $DEMO_EMAIL / $DEMO_PASSWORD (local demo only)"
+else
+    say "Demo organizer: $DEMO_EMAIL (created earlier)"
+fi
 
 say "Starting the server: open http://127.0.0.1:${FAIRMATCH_PORT:-8080}/ (Ctrl-C to stop)"
 exec "$BUILD_DIR/fairmatch" serve --db "$DB" --host 127.0.0.1 --port "${FAIRMATCH_PORT:-8080}" \
