@@ -3,7 +3,7 @@
 // one at once).
 
 import { h, route } from '../dom.js';
-import { t, languageName } from '../i18n.js';
+import { t, pick, languageName } from '../i18n.js';
 import * as api from '../api.js';
 import * as session from '../session.js';
 import { go } from '../nav.js';
@@ -226,10 +226,15 @@ export async function render({ signal }) {
   session.requireUser();
   const me = await session.refresh({ signal });
   if (!me) throw new session.SignInRequired();
-  const [tokens, sessions] = await Promise.all([
+  const [tokens, sessions, fairs] = await Promise.all([
     api.get('/me/tokens', { signal }),
     api.get('/me/sessions', { signal }),
+    api.fairs().catch(() => []),
   ]);
+  const fairName = (id) => {
+    const fair = fairs.find((item) => item.id === id);
+    return fair ? pick(fair, 'name') : `#${id}`;
+  };
   const title = t('account.title');
   return {
     title,
@@ -242,7 +247,7 @@ export async function render({ signal }) {
           [t('auth.email'), me.email, 'account-email'],
           [t('account.role'), t(`role.${me.role}`), 'account-role'],
           [t('account.language'), languageName(me.language), 'account-language'],
-          me.role === 'organizer' ? [t('account.fairs'), (me.fairs_organized ?? []).map((id) => `#${id}`).join(', '), 'account-fairs'] : null,
+          me.role === 'organizer' ? [t('account.fairs'), (me.fairs_organized ?? []).map(fairName).join(', '), 'account-fairs'] : null,
           me.role !== 'organizer' ? [t('account.profiles'), profileSummary(me.profiles), 'account-profiles-row'] : null,
         ].filter(Boolean))),
       tokensSection(tokens?.items ?? []),
