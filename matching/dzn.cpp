@@ -524,6 +524,7 @@ B2bSolution solve_b2b(const B2bInstance& instance, const B2bSolveOptions& option
 B2bSolution solve_b2b(const B2bInstance& instance, std::uint64_t seed, double seconds) {
   B2bSolveOptions o;
   o.seed = seed;
+  if (seconds > 0) o.effort = std::clamp(seconds / 10.0, 0.001, 1000.0);
   if (seconds > 0) {
     const auto deadline =
         std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(

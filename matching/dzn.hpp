@@ -93,7 +93,10 @@ struct B2bSolveOptions {
 B2bSolution solve_b2b(const B2bInstance& instance, const B2bSolveOptions& options = {});
 
 // Convenience: a time budget in seconds measured on the steady clock from
-// the call (seconds <= 0: no time limit).
+// the call (seconds <= 0: no time limit, default effort). The iteration
+// budget scales with it (effort = seconds / 10), sized so that a 10 s budget
+// normally ends on its own iteration limit well before the deadline; the
+// result is then the same on every run with the same seed and seconds.
 B2bSolution solve_b2b(const B2bInstance& instance, std::uint64_t seed, double seconds);
 
 }  // namespace fairmatch::matching

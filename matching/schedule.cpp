@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <tuple>
 #include <map>
 #include <set>
@@ -216,19 +215,23 @@ void assign_locations(const ScheduleProblem& pr, std::vector<Placement>& meeting
 
 // Problems up to this many meetings get several annealing runs from a hot start.
 constexpr int kSmallProblem = 2000;
-const int kFirstPassShare = std::getenv("SA_FPS") ? std::atoi(std::getenv("SA_FPS")) : 70;
-const double kSecondPassTemperature = std::getenv("SA_SPT") ? std::atof(std::getenv("SA_SPT")) : 2.0;
+// Small problems: a first, hot pass (temperature 8 down to 0.5, in cost
+// units where a gap costs 4 to 8) takes this share of the iterations
+// (percent); a second pass restarts from its best at 1.5 and cools to 0.3.
+constexpr int kFirstPassShare = 70;
+constexpr double kFirstPassEndTemperature = 0.5;
+constexpr double kSecondPassTemperature = 1.5;
 
 // Budget in move attempts for a problem with `active` schedulable meetings.
 std::int64_t default_iterations(int active, double effort) {
-  const double base = active <= kSmallProblem ? std::min(12.0e6, 100000.0 * active) + 2000.0 * active
+  const double base = active <= kSmallProblem ? std::min(9.0e6, 100000.0 * active) + 2000.0 * active
                                               : 2.0e6 + 100.0 * active;
   return static_cast<std::int64_t>(std::max(0.0, base * effort));
 }
 
 // Moves unheld meetings in where a held meeting of the same weight from an
 // importer with a smaller shortfall can give way without adding breaks.
-void improve_fairness(const ScheduleProblem& pr, EngineState& st, Rng& rng) {
+void improve_fairness(const ScheduleProblem& pr, EngineState& st, SearchRng& rng) {
   const auto& md = st.model();
   const int P = md.participants;
   std::vector<int> shortfall(P, 0);
@@ -295,7 +298,7 @@ void improve_fairness(const ScheduleProblem& pr, EngineState& st, Rng& rng) {
 // Places fill-ins by descending score where both participants accept them
 // and the slot keeps or lowers their breaks.
 void place_fill_ins(const ScheduleProblem& pr, const std::vector<int>& meeting_slots, std::vector<Placement>& out,
-                    Rng& rng) {
+                    SearchRng& rng) {
   const int M = static_cast<int>(pr.meetings.size());
   const int F = static_cast<int>(pr.fill_ins.size());
   out.assign(F, Placement{});
@@ -363,7 +366,7 @@ Schedule schedule_meetings(const ScheduleProblem& pr, const ScheduleOptions& opt
   if (auto errs = validate(pr); !errs.empty()) throw std::invalid_argument("invalid schedule problem: " + errs.front());
   using namespace detail;
   const EngineModel md = build_model(pr);
-  Rng rng(options.seed);
+  SearchRng rng(options.seed);
   EngineState st(md);
   int active = 0;
   for (int m = 0; m < md.meetings; ++m) active += md.active[m];
@@ -381,6 +384,7 @@ Schedule schedule_meetings(const ScheduleProblem& pr, const ScheduleOptions& opt
   construct_greedy(st, rng);
   lim.iterations = small ? total * kFirstPassShare / 100 : total;
   lim.start_temperature = small ? 8.0 : 1.5;
+  lim.end_temperature = small ? kFirstPassEndTemperature : 0.3;
   SearchResult r = improve(st, rng, lim);
   const auto done = [&] {
     return r.stopped_by_time || (r.unheld_weight <= lim.target_unheld_weight && r.breaks <= lim.target_breaks);
@@ -389,6 +393,7 @@ Schedule schedule_meetings(const ScheduleProblem& pr, const ScheduleOptions& opt
     st.load_assignment(r.slots);
     lim.iterations = total - lim.iterations;
     lim.start_temperature = kSecondPassTemperature;
+    lim.end_temperature = 0.3;
     SearchResult r2 = improve(st, rng, lim);
     if (std::tuple(r2.unheld_weight, r2.breaks) < std::tuple(r.unheld_weight, r.breaks)) r = std::move(r2);
   }

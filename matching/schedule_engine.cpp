@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 
 namespace fairmatch::matching::detail {
 
-// ---------------------------------------------------------------- Rng
+// ---------------------------------------------------------------- SearchRng
 
 namespace {
 std::uint64_t splitmix64(std::uint64_t& x) {
@@ -18,11 +19,11 @@ std::uint64_t splitmix64(std::uint64_t& x) {
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 }  // namespace
 
-Rng::Rng(std::uint64_t seed) {
+SearchRng::SearchRng(std::uint64_t seed) {
   for (auto& s : s_) s = splitmix64(seed);
 }
 
-std::uint64_t Rng::next() {
+std::uint64_t SearchRng::next() {
   const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
   const std::uint64_t t = s_[1] << 17;
   s_[2] ^= s_[0];
@@ -60,6 +61,17 @@ EngineModel build_model(const ScheduleProblem& problem, const std::vector<std::u
     md.capacity[t] = std::max(0, s.tables);
   }
   md.scopes = scope_id + 1;
+  md.scope_begin.resize(T);
+  md.scope_end.resize(T);
+  for (int t = 0; t < T;) {
+    int e = t + 1;
+    while (e < T && md.scope[e] == md.scope[t]) ++e;
+    for (int k = t; k < e; ++k) {
+      md.scope_begin[k] = t;
+      md.scope_end[k] = e;
+    }
+    t = e;
+  }
 
   std::vector<std::uint8_t> unavailable(static_cast<std::size_t>(P) * T, 0);
   for (int p = 0; p < P; ++p)
@@ -254,8 +266,6 @@ EngineState::EngineState(const EngineModel& model) : md_(&model) {
   broken_pos_.assign(md.participants, -1);
   pool_.assign(md.slots, {});
   pool_pos_.assign(md.meetings, -1);
-  at_.assign(md.slots, {});
-  at_pos_.assign(md.meetings, -1);
   for (int m = 0; m < md.meetings; ++m)
     if (md.active[m]) {
       unheld_w_ += md.weight[m];
@@ -279,25 +289,31 @@ void EngineState::set_pbreaks(int p, int value) {
   }
 }
 
+// Nearest occupied slots of participant p left and right of t within t's
+// scope (-1 when none), skipping t itself.
+inline void EngineState::neighbours(std::size_t base, int t, int& l, int& r) const {
+  const auto& md = *md_;
+  const int lo = md.scope_begin[t], hi = md.scope_end[t];
+  l = t - 1;
+  while (l >= lo && who_[base + l] < 0) --l;
+  if (l < lo) l = -1;
+  r = t + 1;
+  while (r < hi && who_[base + r] < 0) ++r;
+  if (r >= hi) r = -1;
+}
+
 void EngineState::add_occ(int p, int t, int m) {
   const auto& md = *md_;
   const std::size_t base = static_cast<std::size_t>(p) * md.slots;
-  const bool left = md.continues[t] && who_[base + t - 1] >= 0;
-  const bool right = t + 1 < md.slots && md.continues[t + 1] && who_[base + t + 1] >= 0;
-  const std::size_t key = static_cast<std::size_t>(p) * md.scopes + md.scope[t];
-  int& sc = scope_count_[key];
-  const int delta = (left ? 0 : 1) - (right ? 1 : 0) - (sc == 0 ? 1 : 0);
-  if (!gap_cost_.empty() && sc > 0) {
-    int l = t - 1, r = t + 1;
-    while (l >= 0 && md.scope[l] == md.scope[t] && who_[base + l] < 0) --l;
-    while (r < md.slots && md.scope[r] == md.scope[t] && who_[base + r] < 0) ++r;
-    const bool hl = l >= 0 && md.scope[l] == md.scope[t];
-    const bool hr = r < md.slots && md.scope[r] == md.scope[t];
-    if (hl && hr) gapcost_ -= gap_cost(r - l - 1);
-    if (hl) gapcost_ += gap_cost(t - l - 1);
-    if (hr) gapcost_ += gap_cost(r - t - 1);
+  int l, r;
+  neighbours(base, t, l, r);
+  const int delta = (l == t - 1 && l >= 0 ? 0 : 1) - (r == t + 1 ? 1 : 0) - (l < 0 && r < 0 ? 1 : 0);
+  if (!gap_cost_.empty()) {
+    if (l >= 0 && r >= 0) gapcost_ -= gap_cost_[r - l - 1];
+    if (l >= 0) gapcost_ += gap_cost_[t - l - 1];
+    if (r >= 0) gapcost_ += gap_cost_[r - t - 1];
   }
-  ++sc;
+  ++scope_count_[static_cast<std::size_t>(p) * md.scopes + md.scope[t]];
   who_[base + t] = m;
   breaks_ += delta;
   if (delta != 0) set_pbreaks(p, pbreaks_[p] + delta);
@@ -307,22 +323,15 @@ void EngineState::remove_occ(int p, int t) {
   const auto& md = *md_;
   const std::size_t base = static_cast<std::size_t>(p) * md.slots;
   who_[base + t] = -1;
-  const std::size_t key = static_cast<std::size_t>(p) * md.scopes + md.scope[t];
-  int& sc = scope_count_[key];
-  --sc;
-  if (!gap_cost_.empty() && sc > 0) {
-    int l = t - 1, r = t + 1;
-    while (l >= 0 && md.scope[l] == md.scope[t] && who_[base + l] < 0) --l;
-    while (r < md.slots && md.scope[r] == md.scope[t] && who_[base + r] < 0) ++r;
-    const bool hl = l >= 0 && md.scope[l] == md.scope[t];
-    const bool hr = r < md.slots && md.scope[r] == md.scope[t];
-    if (hl && hr) gapcost_ += gap_cost(r - l - 1);
-    if (hl) gapcost_ -= gap_cost(t - l - 1);
-    if (hr) gapcost_ -= gap_cost(r - t - 1);
+  --scope_count_[static_cast<std::size_t>(p) * md.scopes + md.scope[t]];
+  int l, r;
+  neighbours(base, t, l, r);
+  const int delta = -((l == t - 1 && l >= 0 ? 0 : 1) - (r == t + 1 ? 1 : 0) - (l < 0 && r < 0 ? 1 : 0));
+  if (!gap_cost_.empty()) {
+    if (l >= 0 && r >= 0) gapcost_ += gap_cost_[r - l - 1];
+    if (l >= 0) gapcost_ -= gap_cost_[t - l - 1];
+    if (r >= 0) gapcost_ -= gap_cost_[r - t - 1];
   }
-  const bool left = md.continues[t] && who_[base + t - 1] >= 0;
-  const bool right = t + 1 < md.slots && md.continues[t + 1] && who_[base + t + 1] >= 0;
-  const int delta = -((left ? 0 : 1) - (right ? 1 : 0) - (sc == 0 ? 1 : 0));
   breaks_ += delta;
   if (delta != 0) set_pbreaks(p, pbreaks_[p] + delta);
 }
@@ -378,14 +387,6 @@ void EngineState::set_slot(int m, int t) {
   log_.emplace_back(m, old);
   const auto& md = *md_;
   if (old >= 0) {
-    {
-      auto& list = at_[old];
-      const int pos = at_pos_[m];
-      list[pos] = list.back();
-      at_pos_[list[pos]] = pos;
-      list.pop_back();
-      at_pos_[m] = -1;
-    }
     remove_occ(md.first[m], old);
     remove_occ(md.second[m], old);
     if (md.uses_table[m]) {
@@ -402,8 +403,6 @@ void EngineState::set_slot(int m, int t) {
   }
   slot_[m] = t;
   if (t >= 0) {
-    at_pos_[m] = static_cast<int>(at_[t].size());
-    at_[t].push_back(m);
     add_occ(md.first[m], t, m);
     add_occ(md.second[m], t, m);
     if (md.uses_table[m]) {
@@ -433,7 +432,7 @@ void EngineState::load_assignment(const std::vector<int>& slots) {
   log_.clear();
 }
 
-bool EngineState::place_ejecting(int m, int t, std::vector<int>& ejected, Rng& rng) {
+bool EngineState::place_ejecting(int m, int t, std::vector<int>& ejected, SearchRng& rng) {
   const auto& md = *md_;
   if (!md.allowed(m, t)) return false;
   if (slot_[m] == t) return true;
@@ -488,7 +487,7 @@ bool EngineState::place_ejecting(int m, int t, std::vector<int>& ejected, Rng& r
   return true;
 }
 
-bool EngineState::place_best_free(int m, Rng& rng) {
+bool EngineState::place_best_free(int m, SearchRng& rng) {
   const auto& md = *md_;
   int best = -1, best_d = 0, ties = 0;
   for (int j = md.allowed_begin[m]; j < md.allowed_begin[m + 1]; ++j) {
@@ -510,7 +509,7 @@ bool EngineState::place_best_free(int m, Rng& rng) {
 
 // ---------------------------------------------------------------- construction
 
-void construct_greedy(EngineState& st, Rng& rng) {
+void construct_greedy(EngineState& st, SearchRng& rng) {
   const auto& md = st.model();
   std::vector<int> order;
   for (int m = 0; m < md.meetings; ++m)
@@ -533,7 +532,7 @@ namespace {
 
 class Annealer {
  public:
-  Annealer(EngineState& st, Rng& rng) : st_(st), md_(st.model()), rng_(rng) {}
+  Annealer(EngineState& st, SearchRng& rng) : st_(st), md_(st.model()), rng_(rng) {}
 
   SearchResult run(const SearchLimits& limits);
 
@@ -561,7 +560,7 @@ class Annealer {
 
   EngineState& st_;
   const EngineModel& md_;
-  Rng& rng_;
+  SearchRng& rng_;
   std::vector<int> ejected_;
   std::vector<int> chain_, chain_mark_, chain_from_;
   std::vector<int> run_, used_;
@@ -737,7 +736,9 @@ SearchResult Annealer::run(const SearchLimits& limits) {
   res.unheld_weight = st_.unheld_weight();
   res.breaks = st_.breaks();
   std::vector<std::int64_t> gap(md_.slots + 1, 0);
-  for (int k = 1; k <= md_.slots; ++k) gap[k] = kGapCost + std::min(k - 1, kIdleCap);
+  static const int gc = std::getenv("X_GC") ? std::atoi(std::getenv("X_GC")) : kGapCost;
+  static const int ic = std::getenv("X_IC") ? std::atoi(std::getenv("X_IC")) : kIdleCap;
+  for (int k = 1; k <= md_.slots; ++k) gap[k] = gc + std::min(k - 1, ic);
   st_.set_gap_costs(std::move(gap));
   bool movable = false;
   for (int m = 0; m < md_.meetings && !movable; ++m)
@@ -802,7 +803,7 @@ SearchResult Annealer::run(const SearchLimits& limits) {
 
 }  // namespace
 
-SearchResult improve(EngineState& state, Rng& rng, const SearchLimits& limits) {
+SearchResult improve(EngineState& state, SearchRng& rng, const SearchLimits& limits) {
   Annealer a(state, rng);
   return a.run(limits);
 }

@@ -18,9 +18,9 @@
 namespace fairmatch::matching::detail {
 
 // Small, fast, deterministic generator (splitmix64 seeding, xoshiro256**).
-class Rng {
+class SearchRng {
  public:
-  explicit Rng(std::uint64_t seed);
+  explicit SearchRng(std::uint64_t seed);
   std::uint64_t next();
   // Uniform in [0, n), n > 0.
   int below(int n) { return static_cast<int>((next() >> 33) % static_cast<std::uint64_t>(n)); }
@@ -55,6 +55,7 @@ struct EngineModel {
   std::vector<int> scope;               // break scope id
   std::vector<std::uint8_t> continues;  // slot t-1 is adjacent to t (same scope)
   std::vector<int> capacity;            // table pool capacity
+  std::vector<int> scope_begin, scope_end;  // slots [begin, end) of t's scope
 
   bool allowed(int m, int t) const { return allowed_bit[static_cast<std::size_t>(m) * slots + t] != 0; }
   int degree(int p) const { return pm_begin[p + 1] - pm_begin[p]; }
@@ -103,12 +104,13 @@ class EngineState {
   // Places m at t, first unplacing whatever stands in the way (the meetings
   // of its participants at t, one table meeting if the pool is full, meetings
   // whose precedence with m would break). Unplaced meetings are appended to
-  // `ejected`. Returns false (changing nothing) if t is not allowed for m or
-  // a pinned meeting stands in the way.
-  bool place_ejecting(int m, int t, std::vector<int>& ejected, Rng& rng);
+  // `ejected`. Returns false if t is not allowed for m or a pinned meeting
+  // stands in the way; the state may then be partly changed, so callers undo
+  // to a mark taken before.
+  bool place_ejecting(int m, int t, std::vector<int>& ejected, SearchRng& rng);
   // Places m (unplaced) in its best free slot (fewest added breaks, ties by
   // random). Returns false if no slot is free.
-  bool place_best_free(int m, Rng& rng);
+  bool place_best_free(int m, SearchRng& rng);
 
   std::size_t log_mark() const { return log_.size(); }
   void undo_to(std::size_t mark);
@@ -120,13 +122,11 @@ class EngineState {
   // Participants with at least one break, for move targeting.
   const std::vector<int>& broken_participants() const { return broken_; }
 
-  // All meetings placed in slot t (any order).
-  const std::vector<int>& meetings_at(int t) const { return at_[t]; }
-
   // Meetings using tables in slot t.
   const std::vector<int>& table_meetings(int t) const { return pool_[t]; }
 
  private:
+  void neighbours(std::size_t base, int t, int& l, int& r) const;
   void add_occ(int p, int t, int m);
   void remove_occ(int p, int t);
   void set_pbreaks(int p, int value);
@@ -138,13 +138,10 @@ class EngineState {
   std::vector<int> scope_count_;
   std::vector<std::int64_t> gap_cost_;  // by gap length; empty: not tracked
   std::int64_t gapcost_ = 0;
-  std::int64_t gap_cost(int g) const { return gap_cost_[g]; }
   std::vector<int> pbreaks_;
   std::vector<int> broken_, broken_pos_;
   std::vector<std::vector<int>> pool_;
   std::vector<int> pool_pos_;
-  std::vector<std::vector<int>> at_;
-  std::vector<int> at_pos_;
   std::int64_t breaks_ = 0;
   std::int64_t unheld_w_ = 0;
   int unheld_n_ = 0;
@@ -172,13 +169,18 @@ struct SearchResult {
 // Greedy construction: places active meetings, heaviest and most constrained
 // first, each in its free slot adding the fewest breaks. Pinned meetings
 // (model.fixed) first.
-void construct_greedy(EngineState& state, Rng& rng);
+void construct_greedy(EngineState& state, SearchRng& rng);
 
 // Local search from the state's current assignment: simulated annealing over
-// compound moves (relocate with ejection and re-insertion, swaps within a
-// participant, Kempe-chain exchanges between two slots) on the lexicographic
-// objective (unheld weight, then breaks). Returns the best state seen.
-SearchResult improve(EngineState& state, Rng& rng, const SearchLimits& limits);
+// compound moves (relocate with ejection and re-insertion of what it
+// displaces, swaps of two meetings of one participant, moving a participant's
+// run of meetings next to another run of theirs, Kempe-chain exchanges
+// between two slots). The annealing cost is 12 per unheld unit of weight plus,
+// per gap in someone's day, 4 and one per idle slot beyond the first (up to
+// 4 more); the best state is kept by the true objective (unheld weight, then
+// breaks). Deterministic for the state and the generator; stops after
+// `limits.iterations`, on out_of_time, or at the targets.
+SearchResult improve(EngineState& state, SearchRng& rng, const SearchLimits& limits);
 
 // Gives held table meetings distinct table numbers per slot (keeping numbers
 // already set when valid and unique) and booth meetings their owner's booth.

@@ -17,6 +17,7 @@
 #include "server/http/router.hpp"
 #include "server/http/static_files.hpp"
 #include "server/metrics.hpp"
+#include "server/live/hub.hpp"
 #include "server/recommend/population_cache.hpp"
 
 namespace fairmatch::server {
@@ -28,6 +29,9 @@ class DbExecutor;
 namespace auth {
 struct Identity;
 }
+namespace meetings {
+class ScheduleJobs;
+}
 
 class App {
 public:
@@ -35,12 +39,21 @@ public:
     App(Config config, ReferenceData reference, store::DbExecutor* db);
 
     const Config& config() const noexcept { return config_; }
+    // Links in messages (reset, invitations, calendars) use this base URL;
+    // set once the listening port is known, before serving.
+    void set_public_url(std::string url) { config_.public_url = std::move(url); }
     const ReferenceData& reference() const noexcept { return reference_; }
     const http::Router& router() const noexcept { return router_; }
     Metrics& metrics() noexcept { return metrics_; }
     std::size_t db_queue_depth() const;
     std::string photo_dir() const;
     recommend::PopulationCache& populations() noexcept { return populations_; }
+    live::Hub& hub() noexcept { return hub_; }
+    // Background scheduler runs (job threads of their own).
+    meetings::ScheduleJobs& schedule_jobs() noexcept { return *schedule_jobs_; }
+    // Stops the background jobs (computing runs end early, recorded as
+    // interrupted) and joins their threads; call before the DB executor stops.
+    void stop_jobs();
     // A response body computed once from data that never changes while the
     // server runs (reference lists); thread-safe.
     std::string memo(const std::string& key, const std::function<std::string()>& make);
@@ -68,8 +81,10 @@ private:
     std::unique_ptr<http::StaticFiles> static_;
     Metrics metrics_;
     recommend::PopulationCache populations_;
+    live::Hub hub_;
     std::mutex memo_mutex_;
     std::map<std::string, std::string> memo_;
+    std::shared_ptr<meetings::ScheduleJobs> schedule_jobs_;  // shared_ptr: the type is incomplete here
 };
 
 }  // namespace fairmatch::server

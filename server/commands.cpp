@@ -178,7 +178,7 @@ int usage(int code) {
 
 int serve(const Args& args) {
     Options o(args, {"--db", "--host", "--port", "--threads", "--web-root", "--data-dir", "--db-readers",
-                           "--read-timeout", "--max-connections", "--shutdown-grace", "--public-url"},
+                           "--read-timeout", "--max-connections", "--shutdown-grace", "--public-url", "--live-queue"},
               {"--quiet", "--secure-cookies"});
     Config cfg;
     cfg.db_path = o.require("--db");
@@ -191,6 +191,7 @@ int serve(const Args& args) {
     cfg.read_timeout_seconds = static_cast<int>(o.number("--read-timeout", 15, 1, 3600));
     cfg.max_connections = static_cast<int>(o.number("--max-connections", 2048, 1, 100000));
     cfg.shutdown_grace_seconds = static_cast<int>(o.number("--shutdown-grace", 10, 0, 600));
+    cfg.live_queue_limit = static_cast<std::size_t>(o.number("--live-queue", 1024, 1, 1'000'000));
     cfg.secure_cookies = o.flags.count("--secure-cookies") > 0;
     cfg.public_url = o.get("--public-url").value_or("http://" + cfg.host + ":" + std::to_string(cfg.port));
     if (o.flags.count("--quiet")) set_access_log(false);
@@ -205,9 +206,11 @@ int serve(const Args& args) {
     App app(cfg, std::move(reference), &executor);
     HttpServer server(app, executor);
     auto port = server.listen();
+    if (!o.get("--public-url")) app.set_public_url("http://" + cfg.host + ":" + std::to_string(port));
     std::printf("listening on http://%s:%u\n", cfg.host.c_str(), static_cast<unsigned>(port));
     std::fflush(stdout);
     server.run();
+    app.stop_jobs();  // background scheduler runs record their end before the database closes
     executor.stop();
     log_line("info", "database closed");
     return 0;

@@ -21,6 +21,7 @@ struct Config {
     int write_timeout_seconds = 30;
     int max_connections = 2048;
     int shutdown_grace_seconds = 10;
+    std::size_t live_queue_limit = 1024;  // messages queued per live-feed client before it is dropped
     // Accounts.
     std::int64_t session_absolute_seconds = 14 * 24 * 3600;
     std::int64_t session_idle_seconds = 24 * 3600;

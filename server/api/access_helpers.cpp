@@ -2,6 +2,8 @@
 
 #include "server/http/problem.hpp"
 #include "server/store/access_repository.hpp"
+#include "server/store/common.hpp"
+#include "server/store/live_repository.hpp"
 
 namespace fairmatch::server::api {
 
@@ -26,6 +28,17 @@ void audit(Context& c, std::optional<Id> fair_id, std::string_view action, std::
     if (!before.is_null()) e.before_json = before.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (!after.is_null()) e.after_json = after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     store::AuditRepository(c.db()).record(e);
+}
+
+void emit(Context& c, Id fair, std::string_view type, nlohmann::json payload) {
+    auto now = store::unix_now();
+    auto body = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    auto id = store::LiveRepository(c.db()).append_event(fair, type, body, now);
+    payload["type"] = type;
+    payload["id"] = id;
+    payload["fair_id"] = fair;
+    payload["at"] = now;
+    c.published.push_back({id, fair, payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
 }
 
 }  // namespace fairmatch::server::api

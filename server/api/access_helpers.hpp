@@ -17,4 +17,9 @@ bool organizes(Context& c, Id fair_id);
 void audit(Context& c, std::optional<Id> fair_id, std::string_view action, std::string_view entity,
            std::optional<Id> entity_id, const nlohmann::json& before, const nlohmann::json& after);
 
+// Appends a live event to the fair's feed in the caller's transaction and
+// queues it for the subscribers (sent after the handler returns). The
+// message is `payload` plus "type", "id", "fair_id" and "at".
+void emit(Context& c, Id fair, std::string_view type, nlohmann::json payload);
+
 }  // namespace fairmatch::server::api

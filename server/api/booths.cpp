@@ -1,13 +1,18 @@
 // The floor plan: halls, booths and race-free booth booking. Exactly one
 // winner per booth is the database's partial unique index on active
 // bookings; the loser gets 409 naming the booth.
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "server/api/access_helpers.hpp"
 #include "server/api/context.hpp"
 #include "server/api/json_response.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
+#include "server/csv/csv.hpp"
+#include "server/domain/reference_data.hpp"
 #include "server/qr/qr_svg.hpp"
 #include "server/store/booth_repository.hpp"
 #include "server/store/matching_repository.hpp"
@@ -251,6 +256,100 @@ void add_booth_routes(http::Router& r) {
                return json_response(201, {{"items", created}});
            },
            "Add a booth, or a generated grid of booths (organizers)"});
+
+    http::Route import{
+        "POST", "/api/v1/fairs/{fair}/booths/import", "booths.import", http::DbMode::write,
+        http::access::fair_organizer("fair"),
+        [](Context& c) {
+            // Columns: hall (code), code, x, y, w, h, area_m2, kind, price_amount, price_currency, blocked.
+            auto fair = path_id(c.req, "fair");
+            bool dry_run = c.req.query_param("dry_run").value_or("true") != "false";
+            if (std::string(c.req.header("content-type").value_or("")).rfind("text/csv", 0) != 0)
+                throw http::Problem{415, "unsupported-media-type", "Unsupported media type", "Upload text/csv.", {}};
+            csv::ParseError perr;
+            auto table = csv::parse(c.req.body, perr);
+            if (!table)
+                throw http::Problem{422, "invalid-csv", "Invalid CSV",
+                                    "Line " + std::to_string(perr.line) + ": " + perr.message, {}};
+            static const std::vector<std::string> columns = {"hall", "code", "x", "y", "w", "h", "area_m2",
+                                                             "kind", "price_amount", "price_currency", "blocked"};
+            nlohmann::json errors = nlohmann::json::array();
+            std::map<std::string, std::size_t> index;
+            for (std::size_t i = 0; i < table->header.size(); ++i) index[table->header[i]] = i;
+            for (const auto& col : columns)
+                if (col != "blocked" && !index.count(col))
+                    errors.push_back({{"row", 1}, {"column", col}, {"code", "missing_column"}, {"message", "This column is required."}});
+            store::Transaction tx(c.db());
+            store::BoothRepository repo(c.db());
+            std::map<std::string, store::Hall> halls;
+            for (const auto& h : repo.halls(fair)) halls[h.code] = h;
+            std::vector<store::Booth> booths;
+            std::set<std::string> codes;
+            for (const auto& b : repo.list(fair, 0)) codes.insert(b.code);
+            if (errors.empty()) {
+                for (const auto& rec : table->rows) {
+                    auto cell = [&](const std::string& col) {
+                        auto it = index.find(col);
+                        return it != index.end() && it->second < rec.fields.size() ? rec.fields[it->second] : std::string();
+                    };
+                    auto bad = [&](const std::string& col, const std::string& msg) {
+                        errors.push_back({{"row", rec.line}, {"column", col}, {"code", "invalid"}, {"message", msg}});
+                    };
+                    auto number = [&](const std::string& col, long long min, long long max) -> long long {
+                        auto v = cell(col);
+                        std::size_t used = 0;
+                        long long x = 0;
+                        try { x = std::stoll(v, &used); } catch (...) { used = 0; }
+                        if (used == 0 || used != v.size() || x < min || x > max) {
+                            bad(col, "Must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ".");
+                            return min;
+                        }
+                        return x;
+                    };
+                    store::Booth b;
+                    b.fair_id = fair;
+                    auto hall = halls.find(cell("hall"));
+                    if (hall == halls.end()) bad("hall", "No hall with this code in the fair.");
+                    else b.hall_id = hall->second.id;
+                    b.code = cell("code");
+                    if (b.code.empty() || b.code.size() > 20) bad("code", "Must be 1 to 20 characters.");
+                    else if (!codes.insert(b.code).second) bad("code", "Booth code " + b.code + " exists already.");
+                    b.x = number("x", 0, 100000);
+                    b.y = number("y", 0, 100000);
+                    b.w = number("w", 1, 100000);
+                    b.h = number("h", 1, 100000);
+                    try {
+                        std::size_t used = 0;
+                        b.area_m2 = std::stod(cell("area_m2"), &used);
+                        if (used != cell("area_m2").size() || b.area_m2 <= 0) throw std::invalid_argument("area");
+                    } catch (...) {
+                        bad("area_m2", "Must be a positive number of square metres.");
+                    }
+                    b.kind = cell("kind");
+                    if (std::find(kKinds.begin(), kKinds.end(), b.kind) == kKinds.end())
+                        bad("kind", "Must be one of: standard, corner, premium, pavilion.");
+                    b.price.amount = number("price_amount", 0, 100'000'000'000);
+                    b.price.currency = cell("price_currency");
+                    if (!is_currency_code(b.price.currency)) bad("price_currency", "Must be a known ISO 4217 currency code.");
+                    auto blocked = cell("blocked");
+                    b.blocked = blocked == "1" || blocked == "true" || blocked == "yes";
+                    if (hall != halls.end() && (b.x + b.w > hall->second.width || b.y + b.h > hall->second.height))
+                        bad("x", "The booth lies outside hall " + hall->second.code + ".");
+                    booths.push_back(std::move(b));
+                }
+            }
+            nlohmann::json report = {{"dry_run", dry_run}, {"rows", table->rows.size()}, {"errors", errors}, {"imported", 0}};
+            if (!errors.empty()) return json_response(422, report);
+            if (dry_run) return json_response(200, report);
+            for (const auto& b : booths) repo.insert_booth(b);
+            audit(c, fair, "booths.import", "fair", fair, nullptr, {{"imported", booths.size()}});
+            tx.commit();
+            report["imported"] = booths.size();
+            return json_response(201, report);
+        },
+        "Import booths from CSV (?dry_run=true by default: report only; all rows or none)"};
+    import.max_body = 4 * 1024 * 1024;
+    r.add(std::move(import));
 
     r.add({"PATCH", "/api/v1/fairs/{fair}/booths/{booth}", "booths.update", http::DbMode::write,
            http::access::fair_organizer("fair"),

@@ -3,6 +3,8 @@
 
 #include "server/app.hpp"
 #include "server/auth/identity.hpp"
+#include "server/live/hub.hpp"
+#include <vector>
 #include "server/http/message.hpp"
 
 namespace fairmatch::server {
@@ -18,6 +20,9 @@ struct Context {
     store::Connection* db_conn;
     App& app;
     const auth::Identity& who;  // anonymous when user_id == 0
+    // Live events appended by this request (in its transaction); App
+    // publishes them to the feed once the handler returned successfully.
+    std::vector<live::Event> published = {};
 
     store::Connection& db() const {
         if (!db_conn) throw std::logic_error("route declared without database access");

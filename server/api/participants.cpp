@@ -42,6 +42,7 @@ void add_participant_routes(http::Router& r) {
                                         [](const Exhibitor& e) {
                                             auto j = exhibitor_to_json(e, true);
                                             j["kind"] = "exhibitor";
+                                            j["badge_code"] = e.badge_code;
                                             return j;
                                         });
                }
@@ -52,6 +53,7 @@ void add_participant_routes(http::Router& r) {
                    return list_response(store::ImporterRepository(c.db()).list(f, page), page, [](const Importer& i) {
                        auto j = importer_to_json(i, true);
                        j["kind"] = "importer";
+                       j["badge_code"] = i.badge_code;
                        return j;
                    });
                }

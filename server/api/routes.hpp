@@ -16,6 +16,13 @@ void add_participant_routes(http::Router& r);
 void add_import_routes(http::Router& r);
 void add_recommendation_routes(http::Router& r);
 void add_booth_routes(http::Router& r);
+void add_live_routes(http::Router& r);
+void add_deal_routes(http::Router& r);
+void add_report_routes(http::Router& r);
+void add_meeting_request_routes(http::Router& r);
+void add_schedule_routes(http::Router& r);
+void add_calendar_routes(http::Router& r);
+void add_schedule_change_routes(http::Router& r);
 
 // The whole table, in one place.
 void add_all_routes(http::Router& r);

@@ -130,6 +130,7 @@ std::optional<http::Problem> authorize(const http::Route& route, const http::Req
             std::optional<Id> owner;
             if (rule.resource == http::Resource::api_token) owner = access.api_token_user(*id);
             else if (rule.resource == http::Resource::session) owner = access.session_user(*id);
+            else if (rule.resource == http::Resource::deal) owner = access.deal_owner(*id);
             if (owner && *owner == who.user_id) return std::nullopt;
             return http::not_found();
         }

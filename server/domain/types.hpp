@@ -55,6 +55,7 @@ struct Exhibitor {
     std::optional<Id> owner_user_id;  // the account that manages this profile
     std::string status = "approved";   // pending|approved|rejected (participation)
     std::string status_reason;         // the organizer's reason, shown to the applicant
+    std::string badge_code;            // unguessable, printed as a QR code on the badge
     std::string created_at;
     std::string updated_at;
 };
@@ -75,6 +76,7 @@ struct Importer {
     std::optional<Id> owner_user_id;  // the account that manages this profile
     std::string status = "approved";   // pending|approved|rejected (participation)
     std::string status_reason;         // the organizer's reason, shown to the applicant
+    std::string badge_code;            // unguessable, printed as a QR code on the badge
     std::string created_at;
     std::string updated_at;
 };

@@ -4,6 +4,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <atomic>
@@ -15,6 +16,8 @@
 #include <unordered_map>
 
 #include "server/app.hpp"
+#include "server/net/db_await.hpp"
+#include "server/net/live_session.hpp"
 #include "server/http/problem.hpp"
 #include "server/log.hpp"
 #include "server/store/db_executor.hpp"
@@ -29,40 +32,6 @@ using tcp = asio::ip::tcp;
 constexpr auto tuple_awaitable = asio::as_tuple(asio::use_awaitable);
 
 namespace {
-
-// A DB job that runs the handler on a DB thread and resumes the awaiting
-// coroutine on its own executor (the connection's strand).
-template <class Handler, class Fn>
-class ResumingJob final : public store::DbJob {
-public:
-    ResumingJob(Handler h, Fn fn)
-        : handler_(std::move(h)),
-          work_(asio::prefer(asio::get_associated_executor(handler_), asio::execution::outstanding_work.tracked)),
-          fn_(std::move(fn)) {}
-    void run(store::Connection& db) noexcept override {
-        http::Response res = fn_(db);
-        asio::post(work_, [h = std::move(handler_), r = std::move(res)]() mutable { std::move(h)(std::move(r)); });
-    }
-
-private:
-    Handler handler_;
-    decltype(asio::prefer(std::declval<asio::associated_executor_t<Handler>>(),
-                          asio::execution::outstanding_work.tracked)) work_;
-    Fn fn_;
-};
-
-// Awaits `fn(connection)` run on the reader pool or the writer thread.
-template <class Fn>
-asio::awaitable<http::Response> run_on_db(store::DbExecutor& db, bool write, Fn fn) {
-    return asio::async_initiate<decltype(asio::use_awaitable), void(http::Response)>(
-        [&db, write, fn = std::move(fn)](auto handler) mutable {
-            using H = decltype(handler);
-            auto job = std::make_unique<ResumingJob<H, Fn>>(std::move(handler), std::move(fn));
-            if (write) db.submit_write(std::move(job));
-            else db.submit_read(std::move(job));
-        },
-        asio::use_awaitable);
-}
 
 // State a shutdown may look at; touched only on the connection's strand.
 struct ConnState {
@@ -165,8 +134,8 @@ asio::awaitable<http::Response> HttpServer::Impl::dispatch(http::Request& req, s
     App* a = &app;
     http::Request* r = &req;
     const http::Route* rt = &route;
-    co_return co_await run_on_db(db, route.db == http::DbMode::write,
-                                 [a, r, rt](store::Connection& c) { return a->handle(*rt, *r, &c); });
+    co_return co_await run_on_db<http::Response>(db, route.db == http::DbMode::write,
+                                                 [a, r, rt](store::Connection& c) { return a->handle(*rt, *r, &c); });
 }
 
 asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
@@ -271,6 +240,25 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
                 req.body = std::move(msg.body());
                 res = co_await dispatch(req, route_name);
             }
+        }
+        if (res.status == 200 && route_name == "live.feed" && !early) {
+            // The policy admitted a WebSocket: the connection becomes the live feed.
+            auto first = std::move(res.body);
+            Id fair = std::strtoll(std::string(req.path_param("fair")).c_str(), nullptr, 10);
+            Id after = 0;
+            if (auto j = nlohmann::json::parse(first, nullptr, false); j.is_object() && j.contains("last_event_id"))
+                after = j["last_event_id"].get<Id>();
+            app.metrics().record(route_name, 101, 0);
+            state->busy = false;
+            state->alive = false;
+            {
+                std::lock_guard lock(registry_mutex);
+                registry.erase(conn_id);
+            }
+            co_await run_live_session(std::move(stream), parser.release(), std::move(first), fair, after, app, db,
+                                      stopping);
+            session_ended();
+            co_return;
         }
         if (stopping) keep_alive = false;
         App::finish(res, req);

@@ -1,5 +1,6 @@
 #include "server/recommend/reason_text.hpp"
 
+#include <tuple>
 #include <vector>
 
 namespace fairmatch::server::recommend {
@@ -25,13 +26,26 @@ std::string arg_text(const matching::Arg& a, const matching::Vocabulary& v, cons
             return code;
         case ArgKind::certification: return code;
         case ArgKind::country: return name_of(ref.countries, code, vi);
-        case ArgKind::language: return code;
+        case ArgKind::language: {
+            static const std::vector<std::tuple<std::string, std::string, std::string>> langs = {
+                {"vi", "tiếng Việt", "Vietnamese"}, {"en", "tiếng Anh", "English"}, {"fr", "tiếng Pháp", "French"},
+                {"de", "tiếng Đức", "German"},      {"ja", "tiếng Nhật", "Japanese"}, {"ko", "tiếng Hàn", "Korean"},
+                {"zh", "tiếng Trung", "Chinese"},   {"es", "tiếng Tây Ban Nha", "Spanish"},
+                {"it", "tiếng Ý", "Italian"},       {"nl", "tiếng Hà Lan", "Dutch"},  {"ru", "tiếng Nga", "Russian"},
+                {"pt", "tiếng Bồ Đào Nha", "Portuguese"}, {"th", "tiếng Thái", "Thai"}, {"ar", "tiếng Ả Rập", "Arabic"},
+                {"sv", "tiếng Thụy Điển", "Swedish"}, {"da", "tiếng Đan Mạch", "Danish"},
+                {"pl", "tiếng Ba Lan", "Polish"},   {"id", "tiếng Indonesia", "Indonesian"},
+                {"ms", "tiếng Mã Lai", "Malay"},    {"hi", "tiếng Hindi", "Hindi"}, {"tr", "tiếng Thổ Nhĩ Kỳ", "Turkish"}};
+            for (const auto& [c, viet, eng] : langs)
+                if (c == code) return vi ? viet : eng;
+            return code;
+        }
         case ArgKind::price_tier: {
-            static const std::vector<std::pair<std::string, std::string>> tiers = {
-                {"budget", "bình dân"}, {"mid", "trung cấp"}, {"premium", "cao cấp"}, {"luxury", "xa xỉ"}};
-            if (vi)
-                for (const auto& [en, viet] : tiers)
-                    if (en == code) return viet;
+            static const std::vector<std::tuple<std::string, std::string, std::string>> tiers = {
+                {"budget", "bình dân", "budget"}, {"mid", "trung cấp", "mid-range"}, {"premium", "cao cấp", "premium"},
+                {"luxury", "xa xỉ", "luxury"}};
+            for (const auto& [c, viet, eng] : tiers)
+                if (c == code) return vi ? viet : eng;
             return code;
         }
         case ArgKind::buyer_type: {

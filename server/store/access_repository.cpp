@@ -15,6 +15,7 @@ constexpr const char* kPhoto =
     "JOIN exhibitors e ON e.id = p.exhibitor_id WHERE f.id = ?1";
 constexpr const char* kTokenUser = "SELECT user_id FROM api_tokens WHERE id = ?1 AND revoked_at IS NULL";
 constexpr const char* kSessionUser = "SELECT user_id FROM sessions WHERE id = ?1";
+constexpr const char* kDealOwner = "SELECT created_by FROM deals WHERE id = ?1 AND created_by IS NOT NULL";
 constexpr const char* kFairExists = "SELECT 1 FROM fairs WHERE id = ?1";
 constexpr const char* kIsOrganizer = "SELECT 1 FROM fair_organizers WHERE fair_id = ?1 AND user_id = ?2";
 constexpr const char* kAddOrganizer = "INSERT OR IGNORE INTO fair_organizers (fair_id, user_id) VALUES (?1, ?2)";
@@ -58,6 +59,7 @@ static std::optional<Id> single_id(Connection& db, const char* query, Id id) {
 
 std::optional<Id> AccessRepository::api_token_user(Id id) { return single_id(db_, sql::kTokenUser, id); }
 std::optional<Id> AccessRepository::session_user(Id id) { return single_id(db_, sql::kSessionUser, id); }
+std::optional<Id> AccessRepository::deal_owner(Id id) { return single_id(db_, sql::kDealOwner, id); }
 
 bool AccessRepository::fair_exists(Id fair_id) { return single_id(db_, sql::kFairExists, fair_id).has_value(); }
 

@@ -22,6 +22,7 @@ public:
     std::optional<Ownership> photo(Id id);
     std::optional<Id> api_token_user(Id id);
     std::optional<Id> session_user(Id id);
+    std::optional<Id> deal_owner(Id id);  // the user who recorded the deal
     bool fair_exists(Id fair_id);
     bool is_fair_organizer(Id fair_id, Id user_id);
     void add_fair_organizer(Id fair_id, Id user_id);

@@ -11,7 +11,8 @@ namespace sql {
     "categories, materials, certifications, moq, monthly_capacity, lead_time_days, price_tier, "           \
     "export_markets, languages, website, created_at, updated_at, owner_user_id, status, status_reason, "        \
     "(SELECT b.code FROM booth_bookings k JOIN booths b ON b.id = k.booth_id WHERE k.exhibitor_id = exhibitors.id " \
-    " AND k.status IN ('confirmed', 'approved') ORDER BY k.status = 'approved' DESC, k.id LIMIT 1)"
+    " AND k.status IN ('confirmed', 'approved') ORDER BY k.status = 'approved' DESC, k.id LIMIT 1), "                 \
+    "coalesce(badge_code, '')"
 constexpr const char* kFind = "SELECT " FM_EXHIBITOR_COLUMNS " FROM exhibitors WHERE id = ?1";
 // Optional filters are bound as NULL when absent.
 #define FM_EXHIBITOR_WHERE                                                                                 \
@@ -24,8 +25,9 @@ constexpr const char* kCount = "SELECT count(*) FROM exhibitors" FM_EXHIBITOR_WH
 constexpr const char* kInsert =
     "INSERT INTO exhibitors (fair_id, name, name_en, tax_code, province, craft_village, description_vi, "
     "description_en, categories, materials, certifications, moq, monthly_capacity, lead_time_days, price_tier, "
-    "export_markets, languages, website, created_at, updated_at, owner_user_id, status, status_reason) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?21, ?22, ?23)";
+    "export_markets, languages, website, created_at, updated_at, owner_user_id, status, status_reason, badge_code) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?21, ?22, ?23, "
+    "lower(hex(randomblob(10))))";
 constexpr const char* kUpdate =
     "UPDATE exhibitors SET fair_id = ?1, name = ?2, name_en = ?3, tax_code = ?4, province = ?5, "
     "craft_village = ?6, description_vi = ?7, description_en = ?8, categories = ?9, materials = ?10, "
@@ -64,6 +66,7 @@ static Exhibitor read_exhibitor(Statement& st) {
     e.status = st.column_text(22);
     e.status_reason = st.column_text(23);
     if (!st.column_is_null(24)) e.booth = st.column_text(24);
+    e.badge_code = st.column_text(25);
     return e;
 }
 

@@ -8,7 +8,7 @@ namespace sql {
 #define FM_IMPORTER_COLUMNS                                                                                \
     "id, fair_id, name, country, buyer_type, categories, required_certifications, price_tier, "            \
     "order_quantity, max_lead_time_days, annual_budget_amount, annual_budget_currency, languages, "        \
-    "created_at, updated_at, owner_user_id, status, status_reason"
+    "created_at, updated_at, owner_user_id, status, status_reason, coalesce(badge_code, '')"
 #define FM_IMPORTER_WHERE                                                                                  \
     " WHERE (?1 IS NULL OR fair_id = ?1) AND (?2 IS NULL OR country = ?2) AND (?5 IS NULL OR status = ?5)"
 constexpr const char* kFind = "SELECT " FM_IMPORTER_COLUMNS " FROM importers WHERE id = ?1";
@@ -18,8 +18,8 @@ constexpr const char* kCount = "SELECT count(*) FROM importers" FM_IMPORTER_WHER
 constexpr const char* kInsert =
     "INSERT INTO importers (fair_id, name, country, buyer_type, categories, required_certifications, "
     "price_tier, order_quantity, max_lead_time_days, annual_budget_amount, annual_budget_currency, languages, "
-    "created_at, updated_at, owner_user_id, status, status_reason) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15, ?16, ?17)";
+    "created_at, updated_at, owner_user_id, status, status_reason, badge_code) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15, ?16, ?17, lower(hex(randomblob(10))))";
 constexpr const char* kUpdate =
     "UPDATE importers SET fair_id = ?1, name = ?2, country = ?3, buyer_type = ?4, categories = ?5, "
     "required_certifications = ?6, price_tier = ?7, order_quantity = ?8, max_lead_time_days = ?9, "
@@ -50,6 +50,7 @@ static Importer read_importer(Statement& st) {
     if (!st.column_is_null(15)) i.owner_user_id = st.column_int(15);
     i.status = st.column_text(16);
     i.status_reason = st.column_text(17);
+    i.badge_code = st.column_text(18);
     return i;
 }
 

@@ -25,6 +25,7 @@ FAIR_ORGANIZER = rule(exhibitor=403, other_exhibitor=403, importer=403, other_or
 EXHIBITOR_OWNER = rule(other_exhibitor=403, importer=403, other_organizer=403)
 IMPORTER_OWNER = rule(exhibitor=404, other_exhibitor=404, organizer=ALL, other_organizer=404)
 SELF = rule(other_exhibitor=404, importer=404, organizer=404, other_organizer=404)
+PARTICIPANTS = rule(organizer=403, other_organizer=403)  # importers and exhibitors
 
 EXPECTED = {
     "system.healthz": PUBLIC, "system.metrics": PUBLIC, "system.openapi": PUBLIC,
@@ -57,10 +58,29 @@ EXPECTED = {
     "shortlist.remove": rule(exhibitor=403, other_exhibitor=403, organizer=403, other_organizer=403),
     "halls.list": PUBLIC, "halls.create": FAIR_ORGANIZER, "booths.list": PUBLIC, "booths.create": FAIR_ORGANIZER,
     "booths.update": FAIR_ORGANIZER, "booths.decide": FAIR_ORGANIZER, "bookings.list": FAIR_ORGANIZER,
-    "booths.qr": PUBLIC,
+    "booths.qr": PUBLIC, "booths.import": FAIR_ORGANIZER,
     "booths.hold": rule(importer=403, organizer=403, other_organizer=403),
     "booths.release": rule(other_exhibitor=404, importer=403, organizer=403, other_organizer=403),
     "booths.confirm": rule(importer=403, organizer=403, other_organizer=403),
+    "checkins.create": FAIR_ORGANIZER, "live.feed": FAIR_ORGANIZER,
+    "badges.exhibitor": EXHIBITOR_OWNER, "badges.importer": IMPORTER_OWNER,
+    "rates.get": SIGNED_IN, "rates.update": FAIR_ORGANIZER,
+    "deals.create": rule(organizer=403, other_organizer=403), "deals.mine": rule(organizer=403, other_organizer=403),
+    "deals.update": SELF, "deals.history": SELF,
+    "report.json": FAIR_ORGANIZER, "report.csv": FAIR_ORGANIZER,
+    # Meetings: requests from `importer` to `exhibitor`; only the recipient answers, only the requester
+    # cancels (others get 404, as if the request did not exist).
+    "meeting_requests.create": PARTICIPANTS, "meeting_requests.mine": PARTICIPANTS,
+    "meeting_requests.respond": rule(other_exhibitor=404, importer=404, organizer=403, other_organizer=403),
+    "meeting_requests.cancel": rule(exhibitor=404, other_exhibitor=404, organizer=403, other_organizer=403),
+    "meeting_rules.get": PUBLIC, "meeting_rules.update": FAIR_ORGANIZER,
+    "availability.get": PARTICIPANTS, "availability.update": PARTICIPANTS,
+    "grid.get": PUBLIC, "grid.update": FAIR_ORGANIZER,
+    "schedule_runs.create": FAIR_ORGANIZER, "schedule_runs.list": FAIR_ORGANIZER,
+    "schedule_runs.get": FAIR_ORGANIZER, "schedule_runs.publish": FAIR_ORGANIZER,
+    "meetings.list": FAIR_ORGANIZER, "meetings.csv": FAIR_ORGANIZER, "schedule.mine": PARTICIPANTS,
+    "calendar.create": PARTICIPANTS, "calendar.revoke": PARTICIPANTS, "calendar.feed": PUBLIC,
+    "schedule_changes.create": FAIR_ORGANIZER,
 }
 
 EMAILS = {i: "%s@matrix.test" % i for i in IDENTITIES if i != "anonymous"}
@@ -137,11 +157,20 @@ class AccessMatrixTest(unittest.TestCase):
         booth = r.json()["items"][0]["id"]
         r = c["exhibitor"].request("POST", "/api/v1/fairs/%d/booths/%d/hold" % (fair, booth))
         assert r.status == 201, r.body
+        r = c["organizer"].request("POST", "/api/v1/importers", {
+            "fair_id": fair, "name": "Casa Artesanal S.L.", "country": "ES", "buyer_type": "wholesaler",
+            "categories": ["ceramics.tableware"], "price_tier": "mid",
+            "annual_budget": {"amount": 100000, "currency": "USD"}, "languages": ["es"]})
+        assert r.status == 201, r.body
+        r = c["exhibitor"].request("POST", "/api/v1/fairs/%d/deals" % fair, {
+            "counterpart_id": r.json()["id"], "kind": "contract", "value": {"amount": 500000, "currency": "USD"}})
+        assert r.status == 201, r.body
+        deal = r.json()["id"]
         users = c["organizer"].request("GET", "/api/v1/users?limit=100").json()["items"]
         user = [u for u in users if u["email"] == EMAILS["exhibitor"]][0]["id"]
         return {"fair": fair, "id": None, "exhibitor": x, "importer": imp, "product": product, "photo": photo,
                 "token": token, "session": session, "user": user, "kind": "exhibitor",
-                "approved_exhibitor": approved, "booth": booth}
+                "approved_exhibitor": approved, "booth": booth, "deal": deal}
 
     def concrete(self, path, world):
         """Fills a path pattern's parameters with the world's ids."""
@@ -159,11 +188,42 @@ class AccessMatrixTest(unittest.TestCase):
                     out.append(str(world["approved_exhibitor"]))
                 elif name == "kind":
                     out.append("exhibitors" if prev == "imports" else "exhibitor")
+                elif name in ("request", "run"):
+                    out.append(str(self.meetings_world(world)[name]))
+                elif name == "file":
+                    out.append(self.calendar_file())
                 else:
                     out.append(str(world[name]))
             else:
                 out.append(seg)
         return "/".join(out)
+
+    def meetings_world(self, world):
+        """Adds to the world, once: `exhibitor` approved (a request needs an approved recipient), a
+        meeting request from `importer` to it, a meeting grid and a scheduler run."""
+        if "request" not in world:
+            c, fair = self.clients, world["fair"]
+            r = c["organizer"].request("POST", "/api/v1/fairs/%d/participants/exhibitor/%d/decision" % (
+                fair, world["exhibitor"]), {"decision": "approve"})
+            assert r.status == 200, r.body
+            r = c["importer"].request("POST", "/api/v1/me/meeting-requests",
+                                      {"exhibitor_id": world["exhibitor"], "priority": "must_meet"})
+            assert r.status == 201, r.body
+            world["request"] = r.json()["id"]
+            r = c["organizer"].request("PUT", "/api/v1/fairs/%d/grid" % fair, {
+                "days": ["2026-12-03"], "sessions": [{"start": "09:00", "end": "12:00"}], "slot_minutes": 30,
+                "tables": 2})
+            assert r.status == 200, r.body
+            r = c["organizer"].request("POST", "/api/v1/fairs/%d/schedule-runs" % fair, {"seconds": 1})
+            assert r.status == 202, r.body
+            world["run"] = r.json()["id"]
+        return world
+
+    def calendar_file(self):
+        """A live calendar link's last segment (minted anew: calendars belong to users, not worlds)."""
+        r = self.clients["importer"].request("POST", "/api/v1/me/calendar")
+        assert r.status == 201, r.body
+        return r.json()["path"].rsplit("/", 1)[1]
 
     def classify(self, status):
         if status in (401, 403, 404):

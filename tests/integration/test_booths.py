@@ -159,5 +159,37 @@ class BoothTest(unittest.TestCase):
         self.assertEqual(seller.request("POST", self.path("A-8", "/hold")).status, 409)
 
 
+class BoothCsvTest(unittest.TestCase):
+    def test_import_booths_from_csv(self):
+        with ServerProcess(scale=None) as server:
+            add_user(server, "organizer", "csv@booth.test")
+            org = Client(server, bearer=api_token(server, "csv@booth.test"))
+            fair = org.request("POST", "/api/v1/fairs", {
+                "name_vi": "Hội chợ", "name_en": "Fair", "venue": "NECC", "city": "Hà Nội",
+                "start_date": "2026-12-03", "end_date": "2026-12-06"}).json()["id"]
+            org.request("POST", "/api/v1/fairs/%d/halls" % fair, {
+                "code": "B", "name_vi": "Nhà B", "name_en": "Hall B", "width": 200, "height": 100})
+            good = ("hall;code;x;y;w;h;area_m2;kind;price_amount;price_currency;blocked\r\n"
+                    "B;B-1;0;0;30;30;9;standard;120000;USD;\r\nB;B-2;40;0;60;30;18,5;corner;250000;USD;yes\r\n")
+            bad = good.replace("B;B-2;40", "C;B-1;190").replace("18,5", "x")
+
+            def post(text, dry):
+                return org.request("POST", "/api/v1/fairs/%d/booths/import?dry_run=%s" % (fair, dry),
+                                   text.encode(), {"Content-Type": "text/csv"})
+            r = post(bad, "false")
+            self.assertEqual(r.status, 422)
+            self.assertEqual({(e["row"], e["column"]) for e in r.json()["errors"]},
+                             {(3, "hall"), (3, "code"), (3, "area_m2")})
+            self.assertEqual(len(server.request("GET", "/api/v1/fairs/%d/booths" % fair).json()["items"]), 0)
+            good = good.replace("18,5", "18.5")
+            self.assertEqual(post(good, "true").status, 200)
+            self.assertEqual(len(server.request("GET", "/api/v1/fairs/%d/booths" % fair).json()["items"]), 0)
+            r = post(good, "false")
+            self.assertEqual(r.status, 201, r.body)
+            plan = server.request("GET", "/api/v1/fairs/%d/booths" % fair).json()["items"]
+            self.assertEqual([(b["code"], b["status"], b["area_m2"]) for b in plan],
+                             [("B-1", "free", 9), ("B-2", "blocked", 18.5)])
+
+
 if __name__ == "__main__":
     unittest.main()

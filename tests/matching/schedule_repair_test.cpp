@@ -47,7 +47,7 @@ ScheduleProblem fair_problem(std::uint32_t seed) {
 
 Schedule solved(const ScheduleProblem& pr) {
   ScheduleOptions o;
-  o.effort = 0.02;
+  o.effort = 0.003;
   return schedule_meetings(pr, o);
 }
 

@@ -30,6 +30,13 @@ ScheduleProblem one_day(int slots, int morning, int tables, int participants) {
   return pr;
 }
 
+// Small problems need little search; keeps the tests fast in debug builds.
+ScheduleOptions quick() {
+  ScheduleOptions o;
+  o.effort = 0.05;
+  return o;
+}
+
 ScheduleMeeting meet(int a, int b, int weight = 1) {
   ScheduleMeeting m;
   m.first = a;
@@ -135,7 +142,7 @@ TEST(Schedule, ChainOfMeetingsHasNoBreaks) {
   // 0 meets 1, 2, 3; 1 meets 2: everyone can be contiguous.
   ScheduleProblem pr = one_day(4, 2, 2, 4);
   pr.meetings = {meet(0, 1), meet(0, 2), meet(0, 3), meet(1, 2)};
-  const Schedule s = schedule_meetings(pr);
+  const Schedule s = schedule_meetings(pr, quick());
   expect_consistent(pr, s);
   EXPECT_EQ(s.figures.meetings_held, 4);
   EXPECT_EQ(s.figures.breaks, 0);
@@ -163,7 +170,7 @@ TEST(Schedule, IsDeterministicForASeed) {
   const ScheduleProblem pr = random_problem(rng, 30, 120, 12);
   ScheduleOptions o;
   o.seed = 42;
-  o.effort = 0.05;
+  o.effort = 0.01;
   const Schedule a = schedule_meetings(pr, o);
   const Schedule b = schedule_meetings(pr, o);
   expect_consistent(pr, a);
@@ -181,7 +188,7 @@ TEST(Schedule, GivesReasonsForUnscheduledMeetings) {
                  meet(1, 2)};
   pr.meetings[4].cancelled = true;
   pr.meetings[1].session = SessionWish::morning;
-  const Schedule s = schedule_meetings(pr);
+  const Schedule s = schedule_meetings(pr, quick());
   expect_consistent(pr, s);
   EXPECT_EQ(s.meetings[0].reason, UnscheduledReason::no_common_slot);
   EXPECT_TRUE(s.meetings[1].held());
@@ -193,7 +200,7 @@ TEST(Schedule, GivesReasonsForUnscheduledMeetings) {
 
   ScheduleProblem no_tables = one_day(2, 1, 0, 2);
   no_tables.meetings = {meet(0, 1)};
-  EXPECT_EQ(schedule_meetings(no_tables).meetings[0].reason, UnscheduledReason::no_table);
+  EXPECT_EQ(schedule_meetings(no_tables, quick()).meetings[0].reason, UnscheduledReason::no_table);
 }
 
 TEST(Schedule, BoothMeetingsNeedNoTable) {
@@ -202,7 +209,7 @@ TEST(Schedule, BoothMeetingsNeedNoTable) {
   pr.participants[1].has_booth = true;
   pr.meetings = {meet(0, 2), meet(0, 3), meet(1, 2), meet(1, 3)};
   for (auto& m : pr.meetings) m.location = LocationKind::booth;
-  const Schedule s = schedule_meetings(pr);
+  const Schedule s = schedule_meetings(pr, quick());
   expect_consistent(pr, s);
   EXPECT_EQ(s.figures.meetings_held, 4);
   EXPECT_EQ(s.figures.breaks, 0);
@@ -221,7 +228,7 @@ TEST(Schedule, SpreadsLossesFairlyAmongImporters) {
   pr.participants[1].importer = true;
   pr.participants[2].importer = true;
   pr.meetings = {meet(0, 1), meet(1, 7), meet(0, 2), meet(5, 2), meet(6, 2)};
-  const Schedule s = schedule_meetings(pr);
+  const Schedule s = schedule_meetings(pr, quick());
   expect_consistent(pr, s);
   EXPECT_EQ(s.figures.meetings_held, 2);
   EXPECT_TRUE(s.meetings[2].held());
@@ -239,7 +246,7 @@ TEST(Schedule, FillInsOnlyWhereAcceptedAndWithoutNewBreaks) {
                  {0, 3, 9, LocationKind::table},
                  {4, 1, 4, LocationKind::table},
                  {1, 2, 7, LocationKind::table}};
-  const Schedule s = schedule_meetings(pr);
+  const Schedule s = schedule_meetings(pr, quick());
   expect_consistent(pr, s);
   EXPECT_EQ(s.figures.breaks, 0);
   EXPECT_TRUE(s.fill_ins[0].held());
@@ -255,7 +262,7 @@ TEST(Schedule, HonoursFixedSlotsAndPrecedences) {
   pr.meetings[0].fixed_slot = 2;
   pr.meetings[2].after = {1};
   pr.meetings[1].after = {3};
-  const Schedule s = schedule_meetings(pr);
+  const Schedule s = schedule_meetings(pr, quick());
   expect_consistent(pr, s);
   EXPECT_EQ(s.figures.meetings_held, 4);
   EXPECT_EQ(s.meetings[0].slot, 2);
@@ -285,11 +292,22 @@ TEST(Schedule, LargerRandomProblemsAreFeasible) {
     pr.break_scope = round % 2 ? BreakScope::session : BreakScope::day;
     ScheduleOptions o;
     o.seed = round;
-    o.effort = 0.05;
+    o.effort = 0.01;
     const Schedule s = schedule_meetings(pr, o);
     expect_consistent(pr, s);
     EXPECT_GE(s.figures.breaks, s.figures.breaks_lower_bound);
   }
+}
+
+TEST(Schedule, HandlesEmptyProblems) {
+  ScheduleProblem none;
+  const Schedule a = schedule_meetings(none, quick());
+  EXPECT_TRUE(a.meetings.empty());
+  ScheduleProblem no_slots = one_day(0, 0, 0, 2);
+  no_slots.meetings = {meet(0, 1)};
+  const Schedule b = schedule_meetings(no_slots, quick());
+  expect_consistent(no_slots, b);
+  EXPECT_EQ(b.meetings[0].reason, UnscheduledReason::no_common_slot);
 }
 
 TEST(Schedule, RejectsInvalidProblems) {

@@ -28,6 +28,8 @@ import * as audit from './pages/audit.js';
 import * as weights from './pages/weights.js';
 import * as recommendations from './pages/recommendations.js';
 import * as shortlist from './pages/shortlist.js';
+import * as booths from './pages/booths.js';
+import * as boothAdmin from './pages/booth-admin.js';
 
 const ID = '([1-9]\\d{0,17})';
 
@@ -39,6 +41,8 @@ const routes = [
   { pattern: new RegExp(`^/importers/${ID}/edit$`), page: profile.editImporter, nav: 'profile' },
   { pattern: /^\/products$/, page: products, nav: 'products' },
   { pattern: new RegExp(`^/products/${ID}$`), page: product, nav: 'products' },
+  { pattern: /^\/booths$/, page: booths, nav: 'booths' },
+  { pattern: new RegExp(`^/booths/${ID}$`), page: booths, nav: 'booths' },
   { pattern: /^\/login$/, page: auth.login, nav: 'login' },
   { pattern: /^\/register$/, page: auth.register, nav: 'register' },
   { pattern: /^\/forgot$/, page: auth.forgot, nav: 'login' },
@@ -56,6 +60,7 @@ const routes = [
   { pattern: /^\/organizer\/outbox$/, page: audit.outbox, nav: 'organizer' },
   { pattern: /^\/organizer\/weights$/, page: weights.editor, nav: 'organizer' },
   { pattern: /^\/organizer\/match$/, page: weights.pair, nav: 'organizer' },
+  { pattern: /^\/organizer\/booths$/, page: boothAdmin, nav: 'organizer' },
 ];
 
 // Navigation entries that depend on who is signed in: [nav key, route, i18n key, roles].

@@ -69,3 +69,22 @@ export function sameOriginUrl(text) {
     return null;
   }
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * svg('rect', {x: 0, y: 0, class: 'booth'}, children…): an SVG element, with
+ * the same rules as h() ("class" and "text" included; setAttribute for the rest).
+ */
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key === 'text') el.textContent = String(value);
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}

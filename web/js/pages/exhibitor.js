@@ -9,6 +9,7 @@ import { productCard } from './products.js';
 import { shortlistButton, shortlistIds } from './shortlist.js';
 import { statusRegion } from '../forms.js';
 import * as session from '../session.js';
+import { findBooth, qrUrl } from './booth-common.js';
 
 function websiteLink(text) {
   const href = safeExternalUrl(text);
@@ -25,10 +26,18 @@ function count(value, key) {
   return Number.isFinite(value) ? t(key, { count: value }) : null;
 }
 
-function booth(value) {
+/** The booth's code; with the booth found on the plan, a link to it there and its printable QR code. */
+function booth(value, found, fairId) {
   if (value === null || value === undefined) return h('span', { class: 'muted' }, t('exhibitor.boothNone'));
-  if (typeof value === 'object') return value.code ?? value.name ?? String(value.id ?? '');
-  return String(value);
+  const code = typeof value === 'object' ? value.code ?? value.name ?? String(value.id ?? '') : String(value);
+  if (!found) return h('span', { 'data-testid': 'exhibitor-booth-code' }, code);
+  return [
+    h('strong', { 'data-testid': 'exhibitor-booth-code' }, code),
+    h('span', { class: 'booth-links' },
+      h('a', { href: route(`/booths/${found.id}`), 'data-testid': 'exhibitor-booth-plan' }, t('exhibitor.boothPlan')),
+      h('a', { href: qrUrl(fairId, found.id), target: '_blank', rel: 'noopener', 'data-testid': 'exhibitor-booth-qr' },
+        t('exhibitor.boothQr'), h('span', { class: 'visually-hidden' }, ` ${t('common.newTab')}`))),
+  ];
 }
 
 /** For the owner and the fair's organizers (the server sends them the status): the status and an edit link. */
@@ -51,6 +60,7 @@ export async function render({ params, query, signal }) {
     api.reference('countries'),
     api.reference('certifications'),
   ]);
+  const boothFound = exhibitor.booth ? await findBooth(exhibitor.fair_id, exhibitor.booth, { signal }) : null;
   // An importer may keep the exhibitor on its shortlist.
   const shortlisted = session.hasRole('importer') ? await shortlistIds({ signal }).catch(() => null) : null;
   const shortlistStatus = statusRegion('shortlist-status');
@@ -73,7 +83,7 @@ export async function render({ params, query, signal }) {
       (exhibitor.languages ?? []).map((code) => languageName(code)).join(', '), 'exhibitor-languages'],
     [t('exhibitor.website'), websiteLink(exhibitor.website), 'exhibitor-website-row'],
     [t('exhibitor.taxCode'), exhibitor.tax_code, 'exhibitor-tax-code'],
-    [t('exhibitor.booth'), booth(exhibitor.booth), 'exhibitor-booth'],
+    [t('exhibitor.booth'), booth(exhibitor.booth, boothFound, exhibitor.fair_id), 'exhibitor-booth'],
   ]);
 
   const hrefFor = (target) => route(`/exhibitors/${id}`, { page: target > 1 ? target : null });

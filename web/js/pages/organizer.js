@@ -14,6 +14,7 @@ const TABS = [
   ['outbox', '#/organizer/outbox', 'organizer.tab.outbox'],
   ['weights', '#/organizer/weights', 'organizer.tab.weights'],
   ['match', '#/organizer/match', 'organizer.tab.match'],
+  ['booths', '#/organizer/booths', 'organizer.tab.booths'],
 ];
 
 export function organizerTabs(current) {

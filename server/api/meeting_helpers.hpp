@@ -1,0 +1,55 @@
+#pragma once
+// Shared by the meeting handlers (requests, availability, grid, scheduler
+// runs, schedules, calendars): who the caller is as a participant, the
+// fair's grid with its slots, and small rendering helpers.
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+#include "server/api/context.hpp"
+#include "server/domain/types.hpp"
+#include "server/http/problem.hpp"
+#include "server/meetings/grid.hpp"
+#include "server/meetings/schedule_input.hpp"
+#include "server/store/meeting_repository.hpp"
+
+namespace fairmatch::server::api {
+
+// The side of a signed-in importer or exhibitor.
+store::Side my_side(const Context& c);
+
+// The caller's profile in the fair; throws 409 no-profile when there is none.
+store::Participant my_participant(Context& c, Id fair);
+
+// The fair, or 404.
+Fair fair_or_404(store::Connection& db, Id fair);
+
+// The required ?fair= query parameter; throws 400 when absent or malformed.
+Id fair_query(const http::Request& req);
+
+// The fair's grid with its derived slots.
+struct FairGrid {
+    meetings::Grid grid;
+    int utc_offset = 0;  // minutes
+    std::vector<meetings::GridSlot> slots;
+    std::string updated_at;
+};
+// nullopt when the fair has no grid yet, or its time zone has no fixed offset.
+std::optional<FairGrid> load_grid(store::Connection& db, const Fair& fair);
+
+// The scheduling problem of a fair as stored now (accepted requests between
+// approved participants, booths, availability), loaded in the caller's transaction.
+meetings::ScheduleInput load_problem(store::Connection& db, Id fair, const FairGrid& grid);
+
+// ISO 8601 UTC text, or null.
+nlohmann::json iso_or_null(const std::optional<std::int64_t>& t);
+
+// A slot's (or meeting's) times: start and end in UTC, plus the local day and
+// times in the fair's time zone.
+void put_times(nlohmann::json& j, std::int64_t starts_at, std::int64_t ends_at, std::optional<int> utc_offset);
+
+// The problem as a response, with extra members (e.g. the conflicting id).
+http::Response problem_with(const http::Problem& p, const http::Request& req, const nlohmann::json& extra);
+
+}  // namespace fairmatch::server::api

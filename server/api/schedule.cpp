@@ -1,0 +1,455 @@
+// The fair's meeting grid and schedule: the organizer defines the grid,
+// starts scheduler runs (computed in the background, see
+// meetings/schedule_jobs.hpp), publishes one; participants read their
+// schedule, organizers every meeting (JSON and CSV).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "server/api/access_helpers.hpp"
+#include "server/api/context.hpp"
+#include "server/api/json_response.hpp"
+#include "server/api/meeting_helpers.hpp"
+#include "server/api/routes.hpp"
+#include "server/api/validation.hpp"
+#include "server/csv/csv_writer.hpp"
+#include "server/meetings/schedule_input.hpp"
+#include "server/meetings/schedule_jobs.hpp"
+#include "server/store/meeting_repository.hpp"
+#include "server/store/schedule_repository.hpp"
+#include "server/store/sqlite.hpp"
+
+namespace fairmatch::server::api {
+
+namespace {
+
+constexpr std::int64_t kDefaultSeconds = 10;
+const char* const kInterrupted = "interrupted: the server stopped during the run; start a new run";
+
+nlohmann::json grid_json(const Fair& fair, const std::optional<FairGrid>& g) {
+    auto offset = meetings::utc_offset_minutes(fair.time_zone);
+    nlohmann::json j = {{"fair_id", fair.id},
+                        {"defined", g.has_value()},
+                        {"time_zone", fair.time_zone},
+                        {"utc_offset", offset ? nlohmann::json(meetings::offset_text(*offset)) : nullptr}};
+    nlohmann::json days = nlohmann::json::array(), sessions = nlohmann::json::array(), slots = nlohmann::json::array();
+    if (!g) {
+        j.update({{"days", days},
+                  {"sessions", sessions},
+                  {"slot_minutes", nullptr},
+                  {"pause_minutes", nullptr},
+                  {"tables", nullptr},
+                  {"use_booths", nullptr},
+                  {"slots", slots},
+                  {"updated_at", nullptr}});
+        return j;
+    }
+    for (const auto& d : g->grid.days) days.push_back(d);
+    for (const auto& s : g->grid.sessions)
+        sessions.push_back({{"start", meetings::hhmm(s.start)},
+                            {"end", meetings::hhmm(s.end)},
+                            {"kind", s.morning() ? "morning" : "afternoon"}});
+    for (const auto& s : g->slots) {
+        nlohmann::json slot = {{"index", s.index},
+                               {"day_index", s.day_index},
+                               {"session", s.session},
+                               {"session_kind", s.morning ? "morning" : "afternoon"}};
+        put_times(slot, s.starts_at, s.ends_at, g->utc_offset);
+        slots.push_back(std::move(slot));
+    }
+    j.update({{"days", days},
+              {"sessions", sessions},
+              {"slot_minutes", g->grid.slot_minutes},
+              {"pause_minutes", g->grid.pause_minutes},
+              {"tables", g->grid.tables},
+              {"use_booths", g->grid.use_booths},
+              {"slots", slots},
+              {"updated_at", g->updated_at}});
+    return j;
+}
+
+// Reads a grid body; throws the 422 Problem listing every invalid field.
+meetings::Grid read_grid(const nlohmann::json& body, const Fair& fair) {
+    FieldReader f(body, {"days", "sessions", "slot_minutes", "pause_minutes", "tables", "use_booths"}, true);
+    meetings::Grid g;
+    f.text_list("days", g.days, 31, 10, true);
+    std::int64_t slot = 0, pause = 0, tables = 0;
+    f.integer("slot_minutes", slot, 5, 240, true);
+    f.integer("pause_minutes", pause, 0, 120, false);
+    f.integer("tables", tables, 0, 10000, false);
+    g.slot_minutes = static_cast<int>(slot);
+    g.pause_minutes = static_cast<int>(pause);
+    g.tables = static_cast<int>(tables);
+    if (auto it = body.find("use_booths"); it != body.end()) {
+        if (!it->is_boolean()) f.add_error("use_booths", "not_a_boolean", "Must be true or false.");
+        else g.use_booths = it->get<bool>();
+    }
+    auto it = body.find("sessions");
+    if (it == body.end()) {
+        f.add_error("sessions", "required", "This field is required.");
+    } else if (!it->is_array()) {
+        f.add_error("sessions", "not_an_array", "Must be an array of {\"start\": \"HH:MM\", \"end\": \"HH:MM\"}.");
+    } else {
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const auto& s = (*it)[i];
+            std::string field = "sessions[" + std::to_string(i) + "]";
+            if (!s.is_object()) {
+                f.add_error(field, "not_an_object", "Must be {\"start\": \"HH:MM\", \"end\": \"HH:MM\"}.");
+                continue;
+            }
+            FieldReader sr(s, {"start", "end"}, true);
+            meetings::GridSession session;
+            for (const char* key : {"start", "end"}) {
+                auto v = s.find(key);
+                std::optional<int> t;
+                if (v != s.end() && v->is_string()) t = meetings::parse_hhmm(v->get<std::string>());
+                if (!t) sr.add_error(key, "invalid_time", "Must be a local time written HH:MM.");
+                else (std::string_view(key) == "start" ? session.start : session.end) = *t;
+            }
+            for (const auto& e : sr.errors()) f.add_error(field + "." + e.field, e.code, e.message);
+            g.sessions.push_back(session);
+        }
+    }
+    f.finish();
+    auto errors = meetings::validate_grid(g, fair.start_date, fair.end_date);
+    if (!errors.empty()) {
+        std::vector<http::FieldError> out;
+        for (auto& e : errors) out.push_back({std::move(e.field), std::move(e.code), std::move(e.message)});
+        throw http::validation_failed(std::move(out));
+    }
+    return g;
+}
+
+// A run as stored, with the in-memory progress of a computing run
+// (`progress` must be read before the row: see ScheduleJobs::progress).
+nlohmann::json run_json(const store::ScheduleRun& r, std::optional<int> progress) {
+    std::string status = r.status;
+    std::string error = r.error;
+    nlohmann::json p = nullptr;
+    if (status == "running") {
+        if (progress) p = *progress;
+        else {
+            status = "failed";  // not computing here: the server stopped during the run
+            error = kInterrupted;
+        }
+    } else if (status == "done" || status == "published") {
+        p = 100;
+    }
+    nlohmann::json figures = nullptr;
+    if (r.figures) figures = nlohmann::json::parse(*r.figures, nullptr, false);
+    return {{"id", r.id},
+            {"fair_id", r.fair_id},
+            {"status", status},
+            {"progress", p},
+            {"seconds", r.seconds},
+            {"seed", r.seed},
+            {"started_at", meetings::iso_utc(r.started_at)},
+            {"finished_at", iso_or_null(r.finished_at)},
+            {"published_at", iso_or_null(r.published_at)},
+            {"error", error},
+            {"figures", figures.is_discarded() ? nlohmann::json(nullptr) : figures}};
+}
+
+store::ScheduleRun run_in_fair(store::ScheduleRepository& repo, Id fair, Id run) {
+    auto r = repo.run(run);
+    if (!r || r->fair_id != fair) throw http::not_found("No such scheduler run in this fair.");
+    return *r;
+}
+
+nlohmann::json meeting_json(const store::Meeting& m, std::optional<int> offset) {
+    nlohmann::json j = {{"id", m.id},
+                        {"fair_id", m.fair_id},
+                        {"request_id", m.request_id},
+                        {"uid", m.uid},
+                        {"sequence", m.sequence},
+                        {"status", m.status},
+                        {"slot", m.slot},
+                        {"location_kind", m.location_kind},
+                        {"location", m.location},
+                        {"priority", m.priority},
+                        {"note", m.note},
+                        {"importer", {{"id", m.importer_id}, {"name", m.importer_name}, {"country", m.importer_country}}},
+                        {"exhibitor", {{"id", m.exhibitor_id}, {"name", m.exhibitor_name}, {"name_en", m.exhibitor_name_en}}},
+                        {"updated_at", meetings::iso_utc(m.updated_at)}};
+    put_times(j, m.starts_at, m.ends_at, offset);
+    return j;
+}
+
+std::string uid_of(Id request) { return "request-" + std::to_string(request) + "@fairmatch"; }
+
+}  // namespace
+
+void add_schedule_routes(http::Router& r) {
+    r.add({"GET", "/api/v1/fairs/{fair}/grid", "grid.get", http::DbMode::read, http::access::public_(),
+           [](Context& c) {
+               auto fair = fair_or_404(c.db(), path_id(c.req, "fair"));
+               return json_response(200, grid_json(fair, load_grid(c.db(), fair)));
+           },
+           "The fair's meeting grid: days, sessions, slot length and pause, tables, and the derived slots (UTC)"});
+
+    r.add({"PUT", "/api/v1/fairs/{fair}/grid", "grid.update", http::DbMode::write,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto body = parse_json_object(c.req);
+               store::Transaction tx(c.db());
+               auto fair = fair_or_404(c.db(), path_id(c.req, "fair"));
+               auto grid = read_grid(body, fair);
+               if (!meetings::utc_offset_minutes(fair.time_zone))
+                   throw http::Problem{409, "unsupported-time-zone", "Unsupported time zone",
+                                       "The fair's time zone " + fair.time_zone +
+                                           " has no fixed UTC offset; meeting grids need one (e.g. Asia/Ho_Chi_Minh).",
+                                       {}};
+               auto before = grid_json(fair, load_grid(c.db(), fair));
+               before.erase("slots");
+               store::StoredGrid stored;
+               stored.days = grid.days;
+               for (const auto& s : grid.sessions) stored.sessions.push_back(meetings::hhmm(s.start) + "-" + meetings::hhmm(s.end));
+               stored.slot_minutes = grid.slot_minutes;
+               stored.pause_minutes = grid.pause_minutes;
+               stored.tables = grid.tables;
+               stored.use_booths = grid.use_booths;
+               store::MeetingRepository(c.db()).save_grid(fair.id, stored);
+               auto after = grid_json(fair, load_grid(c.db(), fair));
+               auto logged = after;
+               logged.erase("slots");
+               audit(c, fair.id, "grid.update", "fair", fair.id, before, logged);
+               tx.commit();
+               return json_response(200, after);
+           },
+           "Define the meeting grid (organizers): days, sessions in local time, slot length, pause, tables, booths"});
+
+    r.add({"POST", "/api/v1/fairs/{fair}/schedule-runs", "schedule_runs.create", http::DbMode::write,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               std::int64_t seconds = kDefaultSeconds, seed = 1;
+               if (!c.req.body.empty()) {
+                   auto body = parse_json_object(c.req);
+                   FieldReader f(body, {"seconds", "seed"}, false);
+                   f.integer("seconds", seconds, 1, 60, false);
+                   f.integer("seed", seed, 0, std::int64_t{1} << 53, false);
+                   f.finish();
+               }
+               auto now = store::unix_now();
+               store::Transaction tx(c.db());
+               auto fair = fair_or_404(c.db(), path_id(c.req, "fair"));
+               auto grid = load_grid(c.db(), fair);
+               if (!grid || grid->slots.empty())
+                   throw http::Problem{409, "no-grid", "No meeting grid",
+                                       "Define the fair's meeting grid (days, sessions, slots) first.", {}};
+               store::ScheduleRepository runs(c.db());
+               auto& jobs = c.app.schedule_jobs();
+               if (auto running = runs.running_run(fair.id)) {
+                   if (jobs.progress(*running))
+                       return problem_with({409, "run-in-progress", "A run is in progress",
+                                            "Another scheduler run of this fair is computing; wait for it to end.", {}},
+                                           c.req, {{"run_id", *running}});
+                   runs.fail_run(*running, kInterrupted, now);  // left over from a stopped server
+               }
+               auto input = load_problem(c.db(), fair.id, *grid);
+               auto meetings_count = input.problem.meetings.size();
+               Id run = runs.insert_run(fair.id, seconds, seed, c.who.user_id, now);
+               audit(c, fair.id, "schedule_run.start", "schedule_run", run, nullptr,
+                     {{"seconds", seconds}, {"seed", seed}, {"meetings", meetings_count},
+                      {"slots", grid->slots.size()}});
+               // Submitted before the commit: the result's write job queues behind this transaction.
+               jobs.submit(run, std::move(input), static_cast<double>(seconds), static_cast<std::uint64_t>(seed));
+               tx.commit();
+               auto res = json_response(202, run_json(*runs.run(run), 0));
+               res.set_header("location",
+                              "/api/v1/fairs/" + std::to_string(fair.id) + "/schedule-runs/" + std::to_string(run));
+               return res;
+           },
+           "Start a scheduler run (organizers): answers 202 at once; poll the run for progress and figures"});
+
+    r.add({"GET", "/api/v1/fairs/{fair}/schedule-runs", "schedule_runs.list", http::DbMode::read,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto fair = path_id(c.req, "fair");
+               auto page = parse_page(c.req);
+               store::ScheduleRepository repo(c.db());
+               auto list = repo.runs(fair, page);
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& run : list.items)
+                   items.push_back(run_json(run, run.status == "running" ? c.app.schedule_jobs().progress(run.id)
+                                                                         : std::nullopt));
+               return json_response(200, {{"items", items}, {"total", list.total}, {"limit", page.limit},
+                                          {"offset", page.offset}});
+           },
+           "The fair's scheduler runs, newest first (organizers)"});
+
+    r.add({"GET", "/api/v1/fairs/{fair}/schedule-runs/{run}", "schedule_runs.get", http::DbMode::read,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto fair = path_id(c.req, "fair");
+               auto id = path_id(c.req, "run");
+               auto progress = c.app.schedule_jobs().progress(id);  // before the row: see ScheduleJobs::progress
+               store::ScheduleRepository repo(c.db());
+               auto run = run_in_fair(repo, fair, id);
+               auto j = run_json(run, progress);
+               nlohmann::json unscheduled = nlohmann::json::array();
+               for (const auto& m : repo.run_meetings(id)) {
+                   if (m.slot) continue;
+                   unscheduled.push_back({{"request_id", m.request_id},
+                                          {"priority", m.priority},
+                                          {"reason", m.reason},
+                                          {"importer", {{"id", m.importer_id}, {"name", m.importer_name}}},
+                                          {"exhibitor", {{"id", m.exhibitor_id}, {"name", m.exhibitor_name}}}});
+               }
+               j["unscheduled"] = unscheduled;
+               return json_response(200, j);
+           },
+           "A scheduler run: status, progress (0-100), figures, and every unscheduled meeting with its reason"});
+
+    r.add({"POST", "/api/v1/fairs/{fair}/schedule-runs/{run}/publish", "schedule_runs.publish", http::DbMode::write,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto fair = path_id(c.req, "fair");
+               auto id = path_id(c.req, "run");
+               auto progress = c.app.schedule_jobs().progress(id);
+               auto now = store::unix_now();
+               store::Transaction tx(c.db());
+               store::ScheduleRepository repo(c.db());
+               auto run = run_in_fair(repo, fair, id);
+               if (run.status == "running")
+                   throw http::Problem{409, "run-not-finished", "Run not finished",
+                                       progress ? "The run is still computing; publish it once it is done."
+                                                : "The run was interrupted; start a new run.",
+                                       {}};
+               if (run.status == "failed")
+                   throw http::Problem{409, "run-failed", "Run failed", "A failed run cannot be published.", {}};
+               std::map<Id, store::Meeting> existing;
+               for (auto& m : repo.fair_meetings(fair)) existing.emplace(m.request_id, std::move(m));
+               std::set<Id> held;
+               int added = 0, moved = 0, unchanged = 0, cancelled = 0;
+               for (const auto& row : repo.run_meetings(id)) {
+                   if (!row.slot || row.request_status != "accepted") continue;
+                   held.insert(row.request_id);
+                   auto it = existing.find(row.request_id);
+                   if (it == existing.end()) {
+                       store::Meeting m;
+                       m.fair_id = fair;
+                       m.request_id = row.request_id;
+                       m.importer_id = row.importer_id;
+                       m.exhibitor_id = row.exhibitor_id;
+                       m.run_id = id;
+                       m.slot = *row.slot;
+                       m.starts_at = row.starts_at;
+                       m.ends_at = row.ends_at;
+                       m.location_kind = row.location_kind;
+                       m.location = row.location;
+                       m.uid = uid_of(row.request_id);
+                       m.sequence = 0;
+                       repo.insert_meeting(m, now);
+                       ++added;
+                       continue;
+                   }
+                   auto m = it->second;
+                   bool same = m.status == "scheduled" && m.starts_at == row.starts_at && m.ends_at == row.ends_at &&
+                               m.location == row.location;
+                   if (same) {
+                       ++unchanged;
+                       continue;
+                   }
+                   m.run_id = id;
+                   m.slot = *row.slot;
+                   m.starts_at = row.starts_at;
+                   m.ends_at = row.ends_at;
+                   m.location_kind = row.location_kind;
+                   m.location = row.location;
+                   m.sequence += 1;
+                   m.note = "";
+                   repo.update_meeting(m, now);
+                   ++moved;
+               }
+               for (const auto& [request, m] : existing) {
+                   if (m.status != "scheduled" || held.count(request)) continue;
+                   repo.cancel_meeting(m.id, m.sequence + 1, "Not in the newly published schedule.", now);
+                   ++cancelled;
+               }
+               repo.mark_published(fair, id, now);
+               nlohmann::json summary = {{"meetings", static_cast<int>(held.size())},
+                                         {"added", added},
+                                         {"moved", moved},
+                                         {"unchanged", unchanged},
+                                         {"cancelled", cancelled}};
+               audit(c, fair, "schedule.publish", "schedule_run", id, nullptr, summary);
+               tx.commit();
+               return json_response(200, {{"run", run_json(*repo.run(id), std::nullopt)}, {"published", summary}});
+           },
+           "Publish a finished run as the fair's schedule (organizers); moved meetings keep their UID and get a "
+           "higher SEQUENCE"});
+
+    r.add({"GET", "/api/v1/fairs/{fair}/meetings", "meetings.list", http::DbMode::read,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto fair = fair_or_404(c.db(), path_id(c.req, "fair"));
+               auto page = parse_page(c.req);
+               auto offset = meetings::utc_offset_minutes(fair.time_zone);
+               return list_response(store::ScheduleRepository(c.db()).list_meetings(fair.id, page), page,
+                                    [&](const store::Meeting& m) { return meeting_json(m, offset); });
+           },
+           "Every published meeting of the fair, by time (organizers)"});
+
+    r.add({"GET", "/api/v1/fairs/{fair}/meetings.csv", "meetings.csv", http::DbMode::read,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto fair = fair_or_404(c.db(), path_id(c.req, "fair"));
+               auto offset = meetings::utc_offset_minutes(fair.time_zone).value_or(0);
+               auto list = store::ScheduleRepository(c.db()).fair_meetings(fair.id);
+               std::stable_sort(list.begin(), list.end(), [](const store::Meeting& a, const store::Meeting& b) {
+                   return std::tie(a.starts_at, a.location, a.id) < std::tie(b.starts_at, b.location, b.id);
+               });
+               std::string out;
+               csv::append_row(out, {"meeting_id", "status", "day", "local_start", "local_end", "start_utc", "end_utc",
+                                     "slot", "location_kind", "location", "importer_id", "importer", "importer_country",
+                                     "exhibitor_id", "exhibitor", "priority", "uid", "sequence"});
+               for (const auto& m : list) {
+                   auto local_start = meetings::iso_utc(m.starts_at + offset * 60);
+                   auto local_end = meetings::iso_utc(m.ends_at + offset * 60);
+                   csv::append_row(out, {std::to_string(m.id), m.status, local_start.substr(0, 10),
+                                         local_start.substr(11, 5), local_end.substr(11, 5),
+                                         meetings::iso_utc(m.starts_at), meetings::iso_utc(m.ends_at),
+                                         std::to_string(m.slot), m.location_kind, csv::spreadsheet_text(m.location),
+                                         std::to_string(m.importer_id), csv::spreadsheet_text(m.importer_name),
+                                         m.importer_country, std::to_string(m.exhibitor_id),
+                                         csv::spreadsheet_text(m.exhibitor_name), m.priority, m.uid,
+                                         std::to_string(m.sequence)});
+               }
+               http::Response res;
+               res.content_type = "text/csv; charset=utf-8";
+               res.set_header("content-disposition",
+                              "attachment; filename=\"meetings-fair-" + std::to_string(fair.id) + ".csv\"");
+               res.body = std::move(out);
+               return res;
+           },
+           "The whole published schedule as RFC 4180 CSV with a header (organizers)"});
+
+    r.add({"GET", "/api/v1/me/schedule", "schedule.mine", http::DbMode::read, http::access::role({"importer", "exhibitor"}),
+           [](Context& c) {
+               auto fair_id = fair_query(c.req);
+               auto fair = fair_or_404(c.db(), fair_id);
+               auto me = my_participant(c, fair.id);
+               auto offset = meetings::utc_offset_minutes(fair.time_zone);
+               bool importer = me.side == store::Side::importer;
+               nlohmann::json items = nlohmann::json::array(), cancelled = nlohmann::json::array();
+               for (const auto& m : store::ScheduleRepository(c.db()).meetings_of(importer, me.id)) {
+                   auto j = meeting_json(m, offset);
+                   j["message"] = m.message;
+                   if (importer)
+                       j["counterpart"] = {{"kind", "exhibitor"}, {"id", m.exhibitor_id}, {"name", m.exhibitor_name},
+                                           {"name_en", m.exhibitor_name_en}};
+                   else
+                       j["counterpart"] = {{"kind", "importer"}, {"id", m.importer_id}, {"name", m.importer_name},
+                                           {"country", m.importer_country}};
+                   (m.status == "scheduled" ? items : cancelled).push_back(std::move(j));
+               }
+               return json_response(200, {{"fair_id", fair.id},
+                                          {"time_zone", fair.time_zone},
+                                          {"utc_offset", offset ? nlohmann::json(meetings::offset_text(*offset)) : nullptr},
+                                          {"items", items},
+                                          {"cancelled", cancelled}});
+           },
+           "My published meetings in a fair, by time (cancelled ones listed apart)"});
+}
+
+}  // namespace fairmatch::server::api
