@@ -71,10 +71,10 @@ http::Response clear_cookie(Context& c, http::Response res) {
 
 std::int64_t delay_for(int failures, int free) {
     if (failures < free) return 0;
-    // 2 s after the last free failure, doubling with each further one. The
-    // stored time is in whole seconds, so the real wait is at least 1 s.
-    int extra = failures - free + 1;
-    return extra >= 10 ? kMaxDelaySeconds : std::min<std::int64_t>(kMaxDelaySeconds, std::int64_t{1} << extra);
+    // 5 s after the last free failure, doubling with each further one. The
+    // stored time is in whole seconds, so the real wait is at least 4 s.
+    int extra = failures - free;
+    return extra >= 8 ? kMaxDelaySeconds : std::min<std::int64_t>(kMaxDelaySeconds, std::int64_t{5} << extra);
 }
 
 // Seconds to wait before `key` may try again (0: now).

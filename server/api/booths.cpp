@@ -31,7 +31,7 @@ std::string booth_status(const store::Booth& b) {
     return b.active->status;  // held | confirmed
 }
 
-nlohmann::json booth_json(const store::Booth& b, std::int64_t now, bool show_holder) {
+nlohmann::json booth_json(const store::Booth& b, std::int64_t now, bool show_holder, std::optional<Id> mine = {}) {
     nlohmann::json j = {{"id", b.id},
                         {"fair_id", b.fair_id},
                         {"hall_id", b.hall_id},
@@ -48,8 +48,9 @@ nlohmann::json booth_json(const store::Booth& b, std::int64_t now, bool show_hol
                         {"exhibitor", nullptr},
                         {"hold_expires_at", nullptr},
                         {"hold_seconds_left", nullptr}};
+    j["mine"] = b.active && mine && b.active->exhibitor_id == *mine;
     if (b.active) {
-        if (show_holder || b.active->status == "approved")
+        if (show_holder || b.active->status == "approved" || j["mine"].get<bool>())
             j["exhibitor"] = {{"id", b.active->exhibitor_id}, {"name", b.active->exhibitor_name}};
         if (b.active->status == "held") {
             j["hold_expires_at"] = b.active->expires_at;
@@ -84,7 +85,8 @@ store::Booth booth_in_fair(store::BoothRepository& repo, Id fair, Id booth, std:
     return *b;
 }
 
-// The signed-in exhibitor's approved profile in the fair.
+// The signed-in exhibitor's profile in the fair (approved or still pending:
+// the organizer approves the booking itself).
 Id my_exhibitor(Context& c, Id fair) {
     auto id = store::MatchingRepository(c.db()).exhibitor_of(c.who.user_id, fair);
     if (!id)
@@ -162,8 +164,10 @@ void add_booth_routes(http::Router& r) {
                auto now = store::unix_now();
                store::BoothRepository repo(c.db());
                bool organizer = organizes(c, fair);
+               std::optional<Id> mine;
+               if (c.who.is("exhibitor")) mine = store::MatchingRepository(c.db()).exhibitor_of(c.who.user_id, fair);
                nlohmann::json items = nlohmann::json::array();
-               for (const auto& b : repo.list(fair, now)) items.push_back(booth_json(b, now, organizer));
+               for (const auto& b : repo.list(fair, now)) items.push_back(booth_json(b, now, organizer, mine));
                nlohmann::json halls = nlohmann::json::array();
                for (const auto& h : repo.halls(fair)) halls.push_back(hall_json(h));
                auto s = repo.settings(fair);
@@ -240,13 +244,16 @@ void add_booth_routes(http::Router& r) {
                auto now = store::unix_now();
                for (auto& b : booths) {
                    b.fair_id = fair;
+                   bool grid = body.contains("grid");
                    if (b.x + b.w > hall->width || b.y + b.h > hall->height)
-                       throw http::validation_failed({{"x", "outside_hall", "Booth " + b.code + " lies outside the hall."}});
+                       throw http::validation_failed(
+                           {{grid ? "grid.x" : "x", "outside_hall", "Booth " + b.code + " lies outside the hall."}});
                    try {
                        b.id = repo.insert_booth(b);
                    } catch (const store::Error& e) {
                        if (e.is_unique_violation())
-                           throw http::validation_failed({{"code", "taken", "Booth code " + b.code + " exists already."}});
+                           throw http::validation_failed(
+                               {{grid ? "grid.prefix" : "code", "taken", "Booth code " + b.code + " exists already."}});
                        throw;
                    }
                    created.push_back(booth_json(*repo.find(b.id, now), now, true));
@@ -464,10 +471,12 @@ void add_booth_routes(http::Router& r) {
            [](Context& c) {
                auto fair = path_id(c.req, "fair");
                auto body = parse_json_object(c.req);
-               FieldReader f(body, {"decision", "reason"}, true);
+               FieldReader f(body, {"decision", "reason", "booking_id"}, true);
                std::string decision, reason;
+               Id booking_id = 0;
                f.one_of("decision", decision, {"approve", "reject"}, true);
                f.text("reason", reason, {0, 500, true}, false);
+               f.id("booking_id", booking_id, false);
                if (decision == "reject" && reason.empty())
                    f.add_error("reason", "required", "Give the exhibitor a reason when rejecting.");
                f.finish();
@@ -476,14 +485,38 @@ void add_booth_routes(http::Router& r) {
                store::BoothRepository repo(c.db());
                auto b = booth_in_fair(repo, fair, path_id(c.req, "booth"), now);
                if (!b.active) throw http::conflict("Booth " + b.code + " has no booking to decide on.");
+               if (booking_id && booking_id != b.active->id)
+                   throw http::Problem{409, "stale-booking", "The booking changed",
+                                       "Booth " + b.code + " has another booking now; reload before deciding.", {}};
                auto before = booking_json(*b.active);
-               repo.set_status(b.active->id, decision == "approve" ? "approved" : "rejected", reason, now);
+               repo.set_status(b.active->id, decision == "approve" ? "approved" : "rejected", reason, now, true);
                auto after = booking_json(*repo.booking(b.active->id));
                audit(c, fair, "booking." + decision, "booking", b.active->id, before, after);
                tx.commit();
                return json_response(200, booth_json(*repo.find(b.id, now), now, true));
            },
            "Approve or reject a booth booking (organizers); a rejection frees the booth at once"});
+
+    r.add({"PUT", "/api/v1/fairs/{fair}/booth-settings", "booths.settings", http::DbMode::write,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto fair = path_id(c.req, "fair");
+               auto body = parse_json_object(c.req);
+               store::Transaction tx(c.db());
+               store::BoothRepository repo(c.db());
+               auto s = repo.settings(fair);
+               auto before = nlohmann::json{{"hold_minutes", s.hold_minutes}, {"booths_per_exhibitor", s.per_exhibitor}};
+               FieldReader f(body, {"hold_minutes", "booths_per_exhibitor"}, false);
+               f.integer("hold_minutes", s.hold_minutes, 1, 1440, false);
+               f.integer("booths_per_exhibitor", s.per_exhibitor, 1, 20, false);
+               f.finish();
+               repo.set_settings(fair, s);
+               auto after = nlohmann::json{{"hold_minutes", s.hold_minutes}, {"booths_per_exhibitor", s.per_exhibitor}};
+               audit(c, fair, "booths.settings", "fair", fair, before, after);
+               tx.commit();
+               return json_response(200, after);
+           },
+           "How long a hold lasts and how many booths an exhibitor may book (organizers)"});
 
     r.add({"GET", "/api/v1/fairs/{fair}/bookings", "bookings.list", http::DbMode::read,
            http::access::fair_organizer("fair"),

@@ -86,6 +86,7 @@ const std::map<std::string, Doc>& docs() {
         {"bookings.list", {"", "Object", 200}},
         {"booths.qr", {"", "image", 200}},
         {"booths.import", {"csv", "Object", 201}},
+        {"booths.settings", {"Object", "Object", 200}},
         {"checkins.create", {"Object", "Object", 201}},
         {"badges.exhibitor", {"", "image", 200}},
         {"badges.importer", {"", "image", 200}},

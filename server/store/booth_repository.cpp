@@ -40,7 +40,9 @@ constexpr const char* kBookings =
     FM_BOOKING_SELECT "JOIN booths b ON b.id = k.booth_id WHERE b.fair_id = ?1 AND (?2 IS NULL OR k.status = ?2) "
                       "ORDER BY k.id DESC";
 #undef FM_BOOKING_SELECT
-constexpr const char* kSetStatus = "UPDATE booth_bookings SET status = ?2, reason = ?3, decided_at = ?4 WHERE id = ?1";
+constexpr const char* kSetStatus =
+    "UPDATE booth_bookings SET status = ?2, reason = ?3, decided_at = coalesce(?4, decided_at) WHERE id = ?1";
+constexpr const char* kSetSettings = "UPDATE fairs SET booth_hold_minutes = ?2, booths_per_exhibitor = ?3 WHERE id = ?1";
 constexpr const char* kCodeOf =
     "SELECT b.code FROM booth_bookings k JOIN booths b ON b.id = k.booth_id WHERE k.exhibitor_id = ?1 "
     "AND k.status IN ('confirmed', 'approved') ORDER BY k.status = 'approved' DESC, k.id LIMIT 1";
@@ -185,9 +187,17 @@ std::optional<Booking> BoothRepository::booking(Id id) {
     return read_booking(st);
 }
 
-void BoothRepository::set_status(Id booking, std::string_view status, std::string_view reason, std::int64_t now) {
+void BoothRepository::set_status(Id booking, std::string_view status, std::string_view reason, std::int64_t now,
+                                 bool decided) {
     auto st = db_.cached(sql::kSetStatus);
-    st.bind(1, booking).bind(2, status).bind(3, reason).bind(4, now);
+    st.bind(1, booking).bind(2, status).bind(3, reason);
+    if (decided) st.bind(4, now); else st.bind_null(4);
+    st.exec();
+}
+
+void BoothRepository::set_settings(Id fair, const BoothSettings& s) {
+    auto st = db_.cached(sql::kSetSettings);
+    st.bind(1, fair).bind(2, s.hold_minutes).bind(3, s.per_exhibitor);
     st.exec();
 }
 

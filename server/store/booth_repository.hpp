@@ -67,7 +67,9 @@ public:
     Id insert_hold(Id booth, Id exhibitor, std::int64_t now, std::int64_t expires_at);
     std::int64_t active_bookings_of(Id exhibitor);
     std::optional<Booking> booking(Id id);
-    void set_status(Id booking, std::string_view status, std::string_view reason, std::int64_t now);
+    // `decided` stamps decided_at (an organizer's approval or rejection).
+    void set_status(Id booking, std::string_view status, std::string_view reason, std::int64_t now, bool decided = false);
+    void set_settings(Id fair, const BoothSettings& s);
     std::vector<Booking> bookings(Id fair, std::optional<std::string> status);
     // The exhibitor's confirmed or approved booth code, if any.
     std::optional<std::string> booth_code_of(Id exhibitor);

@@ -58,7 +58,7 @@ EXPECTED = {
     "shortlist.remove": rule(exhibitor=403, other_exhibitor=403, organizer=403, other_organizer=403),
     "halls.list": PUBLIC, "halls.create": FAIR_ORGANIZER, "booths.list": PUBLIC, "booths.create": FAIR_ORGANIZER,
     "booths.update": FAIR_ORGANIZER, "booths.decide": FAIR_ORGANIZER, "bookings.list": FAIR_ORGANIZER,
-    "booths.qr": PUBLIC, "booths.import": FAIR_ORGANIZER,
+    "booths.qr": PUBLIC, "booths.import": FAIR_ORGANIZER, "booths.settings": FAIR_ORGANIZER,
     "booths.hold": rule(importer=403, organizer=403, other_organizer=403),
     "booths.release": rule(other_exhibitor=404, importer=403, organizer=403, other_organizer=403),
     "booths.confirm": rule(importer=403, organizer=403, other_organizer=403),

@@ -92,6 +92,27 @@ class BoothTest(unittest.TestCase):
         winner = [i for i, r in enumerate(results) if r.status == 201][0]
         self.racers[winner].request("DELETE", self.path("A-1", "/hold"))
 
+    def test_settings_and_mine(self):
+        r = self.org.request("PUT", "/api/v1/fairs/%d/booth-settings" % self.fair, {"hold_minutes": 0})
+        self.assertEqual(r.status, 422)
+        r = self.org.request("PUT", "/api/v1/fairs/%d/booth-settings" % self.fair, {"hold_minutes": 30})
+        self.assertEqual(r.json(), {"hold_minutes": 30, "booths_per_exhibitor": 1})
+        c = self.clients[8]
+        held = c.request("POST", self.path("A-9", "/hold")).json()["booking"]
+        self.assertAlmostEqual(held["expires_at"] - held["held_at"], 30 * 60)
+        plan = c.request("GET", "/api/v1/fairs/%d/booths" % self.fair).json()["items"]
+        a9 = [b for b in plan if b["code"] == "A-9"][0]
+        self.assertTrue(a9["mine"])
+        self.assertIsNotNone(a9["exhibitor"])
+        other = self.clients[9].request("GET", "/api/v1/fairs/%d/booths" % self.fair).json()["items"]
+        a9_other = [b for b in other if b["code"] == "A-9"][0]
+        self.assertFalse(a9_other["mine"])
+        self.assertIsNone(a9_other["exhibitor"], "a hold's holder is not shown to other exhibitors")
+        stale = self.org.request("POST", self.path("A-9", "/decision"), {"decision": "approve", "booking_id": 999999})
+        self.assertEqual(stale.status, 409)
+        c.request("DELETE", self.path("A-9", "/hold"))
+        self.org.request("PUT", "/api/v1/fairs/%d/booth-settings" % self.fair, {"hold_minutes": 15})
+
     def test_hold_expiry_frees_the_booth(self):
         a, b = self.clients[1], self.clients[2]
         self.assertEqual(a.request("POST", self.path("A-2", "/hold")).status, 201)
