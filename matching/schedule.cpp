@@ -1,11 +1,11 @@
 #include "matching/schedule.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <tuple>
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <string>
+#include <tuple>
 #include <utility>
 
 #include "matching/schedule_engine.hpp"
@@ -213,7 +213,7 @@ void assign_locations(const ScheduleProblem& pr, std::vector<Placement>& meeting
 }
 
 
-// Problems up to this many meetings get several annealing runs from a hot start.
+// Problems up to this many meetings get two annealing passes, the first from a hot start.
 constexpr int kSmallProblem = 2000;
 // Small problems: a first, hot pass (temperature 8 down to 0.5, in cost
 // units where a gap costs 4 to 8) takes this share of the iterations
@@ -224,7 +224,7 @@ constexpr double kSecondPassTemperature = 1.5;
 
 // Budget in move attempts for a problem with `active` schedulable meetings.
 std::int64_t default_iterations(int active, double effort) {
-  const double base = active <= kSmallProblem ? std::min(9.0e6, 100000.0 * active) + 2000.0 * active
+  const double base = active <= kSmallProblem ? std::min(13.0e6, 100000.0 * active) + 2000.0 * active
                                               : 2.0e6 + 100.0 * active;
   return static_cast<std::int64_t>(std::max(0.0, base * effort));
 }

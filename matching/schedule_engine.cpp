@@ -1,8 +1,8 @@
 #include "matching/schedule_engine.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <cstdlib>
 #include <numeric>
 
 namespace fairmatch::matching::detail {
@@ -61,14 +61,18 @@ EngineModel build_model(const ScheduleProblem& problem, const std::vector<std::u
     md.capacity[t] = std::max(0, s.tables);
   }
   md.scopes = scope_id + 1;
+  md.scope_mask.assign(T, 0);
   md.scope_begin.resize(T);
   md.scope_end.resize(T);
   for (int t = 0; t < T;) {
     int e = t + 1;
     while (e < T && md.scope[e] == md.scope[t]) ++e;
+    std::uint64_t bits = 0;
+    for (int k = t; k < e && k < 64; ++k) bits |= std::uint64_t{1} << k;
     for (int k = t; k < e; ++k) {
       md.scope_begin[k] = t;
       md.scope_end[k] = e;
+      md.scope_mask[k] = bits;
     }
     t = e;
   }
@@ -263,6 +267,7 @@ EngineState::EngineState(const EngineModel& model) : md_(&model) {
   load_.assign(md.slots, 0);
   scope_count_.assign(static_cast<std::size_t>(md.participants) * md.scopes, 0);
   pbreaks_.assign(md.participants, 0);
+  if (md.slots <= 64) mask_.assign(md.participants, 0);
   broken_pos_.assign(md.participants, -1);
   pool_.assign(md.slots, {});
   pool_pos_.assign(md.meetings, -1);
@@ -290,9 +295,19 @@ void EngineState::set_pbreaks(int p, int value) {
 }
 
 // Nearest occupied slots of participant p left and right of t within t's
-// scope (-1 when none), skipping t itself.
-inline void EngineState::neighbours(std::size_t base, int t, int& l, int& r) const {
+// scope (-1 when none), skipping t itself. O(1) with the occupancy bitmask
+// (up to 64 slots), else a scan of the scope.
+inline void EngineState::neighbours(int p, int t, int& l, int& r) const {
   const auto& md = *md_;
+  if (!mask_.empty()) {
+    const std::uint64_t m = mask_[p] & md.scope_mask[t];
+    const std::uint64_t below = m & ((std::uint64_t{1} << t) - 1);
+    const std::uint64_t above = t == 63 ? 0 : m & ~((std::uint64_t{2} << t) - 1);
+    l = below ? 63 - std::countl_zero(below) : -1;
+    r = above ? std::countr_zero(above) : -1;
+    return;
+  }
+  const std::size_t base = static_cast<std::size_t>(p) * md.slots;
   const int lo = md.scope_begin[t], hi = md.scope_end[t];
   l = t - 1;
   while (l >= lo && who_[base + l] < 0) --l;
@@ -306,7 +321,7 @@ void EngineState::add_occ(int p, int t, int m) {
   const auto& md = *md_;
   const std::size_t base = static_cast<std::size_t>(p) * md.slots;
   int l, r;
-  neighbours(base, t, l, r);
+  neighbours(p, t, l, r);
   const int delta = (l == t - 1 && l >= 0 ? 0 : 1) - (r == t + 1 ? 1 : 0) - (l < 0 && r < 0 ? 1 : 0);
   if (!gap_cost_.empty()) {
     if (l >= 0 && r >= 0) gapcost_ -= gap_cost_[r - l - 1];
@@ -315,6 +330,7 @@ void EngineState::add_occ(int p, int t, int m) {
   }
   ++scope_count_[static_cast<std::size_t>(p) * md.scopes + md.scope[t]];
   who_[base + t] = m;
+  if (!mask_.empty()) mask_[p] |= std::uint64_t{1} << t;
   breaks_ += delta;
   if (delta != 0) set_pbreaks(p, pbreaks_[p] + delta);
 }
@@ -323,9 +339,10 @@ void EngineState::remove_occ(int p, int t) {
   const auto& md = *md_;
   const std::size_t base = static_cast<std::size_t>(p) * md.slots;
   who_[base + t] = -1;
+  if (!mask_.empty()) mask_[p] &= ~(std::uint64_t{1} << t);
   --scope_count_[static_cast<std::size_t>(p) * md.scopes + md.scope[t]];
   int l, r;
-  neighbours(base, t, l, r);
+  neighbours(p, t, l, r);
   const int delta = -((l == t - 1 && l >= 0 ? 0 : 1) - (r == t + 1 ? 1 : 0) - (l < 0 && r < 0 ? 1 : 0));
   if (!gap_cost_.empty()) {
     if (l >= 0 && r >= 0) gapcost_ += gap_cost_[r - l - 1];
@@ -736,9 +753,7 @@ SearchResult Annealer::run(const SearchLimits& limits) {
   res.unheld_weight = st_.unheld_weight();
   res.breaks = st_.breaks();
   std::vector<std::int64_t> gap(md_.slots + 1, 0);
-  static const int gc = std::getenv("X_GC") ? std::atoi(std::getenv("X_GC")) : kGapCost;
-  static const int ic = std::getenv("X_IC") ? std::atoi(std::getenv("X_IC")) : kIdleCap;
-  for (int k = 1; k <= md_.slots; ++k) gap[k] = gc + std::min(k - 1, ic);
+  for (int k = 1; k <= md_.slots; ++k) gap[k] = kGapCost + std::min(k - 1, kIdleCap);
   st_.set_gap_costs(std::move(gap));
   bool movable = false;
   for (int m = 0; m < md_.meetings && !movable; ++m)

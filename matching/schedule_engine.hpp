@@ -56,6 +56,7 @@ struct EngineModel {
   std::vector<std::uint8_t> continues;  // slot t-1 is adjacent to t (same scope)
   std::vector<int> capacity;            // table pool capacity
   std::vector<int> scope_begin, scope_end;  // slots [begin, end) of t's scope
+  std::vector<std::uint64_t> scope_mask;    // bits of t's scope (slots < 64)
 
   bool allowed(int m, int t) const { return allowed_bit[static_cast<std::size_t>(m) * slots + t] != 0; }
   int degree(int p) const { return pm_begin[p + 1] - pm_begin[p]; }
@@ -126,7 +127,7 @@ class EngineState {
   const std::vector<int>& table_meetings(int t) const { return pool_[t]; }
 
  private:
-  void neighbours(std::size_t base, int t, int& l, int& r) const;
+  void neighbours(int p, int t, int& l, int& r) const;
   void add_occ(int p, int t, int m);
   void remove_occ(int p, int t);
   void set_pbreaks(int p, int value);
@@ -136,6 +137,7 @@ class EngineState {
   std::vector<int> who_;
   std::vector<int> load_;
   std::vector<int> scope_count_;
+  std::vector<std::uint64_t> mask_;  // per participant occupied slots, when slots <= 64
   std::vector<std::int64_t> gap_cost_;  // by gap length; empty: not tracked
   std::int64_t gapcost_ = 0;
   std::vector<int> pbreaks_;

@@ -23,6 +23,7 @@ nlohmann::json importer_to_json(const Importer& i, bool insider) {
         j["annual_budget"] = {{"amount", i.annual_budget.amount}, {"currency", i.annual_budget.currency}};
         j["status"] = i.status;
         j["status_reason"] = i.status_reason;
+        j["lead_sharing"] = i.lead_sharing;
         j["owner_user_id"] = i.owner_user_id ? nlohmann::json(*i.owner_user_id) : nlohmann::json(nullptr);
     }
     return j;
@@ -45,7 +46,7 @@ nlohmann::json importer_public_json(const Importer& i) {
 void read_importer(const nlohmann::json& body, Importer& i, bool creating, const ReferenceData& ref) {
     FieldReader r(body,
                   {"fair_id", "name", "country", "buyer_type", "categories", "required_certifications", "price_tier",
-                   "order_quantity", "max_lead_time_days", "annual_budget", "languages"},
+                   "order_quantity", "max_lead_time_days", "annual_budget", "languages", "lead_sharing"},
                   creating);
     r.id("fair_id", i.fair_id, true);
     r.text("name", i.name, {1, 200}, true);
@@ -61,6 +62,10 @@ void read_importer(const nlohmann::json& body, Importer& i, bool creating, const
     r.money("annual_budget", i.annual_budget, true);
     r.code_list("languages", i.languages, [](std::string_view c) { return is_language_code(c); },
                 "ISO 639-1 language", 1, 20, true);
+    if (body.contains("lead_sharing")) {
+        if (!body["lead_sharing"].is_boolean()) r.add_error("lead_sharing", "not_a_boolean", "Must be true or false.");
+        else i.lead_sharing = body["lead_sharing"].get<bool>();
+    }
     r.finish();
 }
 

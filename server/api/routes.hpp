@@ -19,6 +19,7 @@ void add_booth_routes(http::Router& r);
 void add_live_routes(http::Router& r);
 void add_deal_routes(http::Router& r);
 void add_report_routes(http::Router& r);
+void add_outcome_routes(http::Router& r);
 void add_meeting_request_routes(http::Router& r);
 void add_schedule_routes(http::Router& r);
 void add_calendar_routes(http::Router& r);

@@ -117,13 +117,16 @@ std::optional<http::Problem> authorize(const http::Route& route, const http::Req
                 case http::Resource::importer: o = access.importer(*id); break;
                 case http::Resource::product: o = access.product(*id); break;
                 case http::Resource::photo: o = access.photo(*id); break;
+                case http::Resource::meeting: o = access.meeting(*id); break;
                 default: return forbidden();
             }
             if (!o) return http::not_found();
             if (o->owner_user_id && *o->owner_user_id == who.user_id) return std::nullopt;
+            if (o->second_owner_user_id && *o->second_owner_user_id == who.user_id) return std::nullopt;
             if (who.is("organizer") && access.is_fair_organizer(o->fair_id, who.user_id)) return std::nullopt;
-            // Importer profiles are not public: do not confirm they exist.
-            if (rule.resource == http::Resource::importer) return http::not_found();
+            // Importer profiles and meetings are not public: do not confirm they exist.
+            if (rule.resource == http::Resource::importer || rule.resource == http::Resource::meeting)
+                return http::not_found();
             return forbidden("Only its owner or an organizer of its fair may change this.");
         }
         case http::Rule::self: {

@@ -73,6 +73,7 @@ struct Importer {
     std::int64_t max_lead_time_days = 0;
     Money annual_budget;
     std::vector<std::string> languages;
+    bool lead_sharing = false;  // agreed that exhibitors may save it as a lead by scanning its badge
     std::optional<Id> owner_user_id;  // the account that manages this profile
     std::string status = "approved";   // pending|approved|rejected (participation)
     std::string status_reason;         // the organizer's reason, shown to the applicant

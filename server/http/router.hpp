@@ -31,7 +31,7 @@ enum class Rule {
 };
 
 // The kind of resource an ownership rule looks up.
-enum class Resource { none, fair, exhibitor, importer, product, photo, api_token, session, deal };
+enum class Resource { none, fair, exhibitor, importer, product, photo, api_token, session, deal, meeting };
 
 struct Access {
     Rule rule = Rule::public_;

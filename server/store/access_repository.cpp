@@ -13,6 +13,9 @@ constexpr const char* kProduct =
 constexpr const char* kPhoto =
     "SELECT e.owner_user_id, e.fair_id FROM product_photos f JOIN products p ON p.id = f.product_id "
     "JOIN exhibitors e ON e.id = p.exhibitor_id WHERE f.id = ?1";
+constexpr const char* kMeeting =
+    "SELECT i.owner_user_id, m.fair_id, e.owner_user_id FROM meetings m JOIN importers i ON i.id = m.importer_id "
+    "JOIN exhibitors e ON e.id = m.exhibitor_id WHERE m.id = ?1";
 constexpr const char* kTokenUser = "SELECT user_id FROM api_tokens WHERE id = ?1 AND revoked_at IS NULL";
 constexpr const char* kSessionUser = "SELECT user_id FROM sessions WHERE id = ?1";
 constexpr const char* kDealOwner = "SELECT created_by FROM deals WHERE id = ?1 AND created_by IS NOT NULL";
@@ -49,6 +52,16 @@ std::optional<Ownership> AccessRepository::exhibitor(Id id) { return ownership(s
 std::optional<Ownership> AccessRepository::importer(Id id) { return ownership(sql::kImporter, id); }
 std::optional<Ownership> AccessRepository::product(Id id) { return ownership(sql::kProduct, id); }
 std::optional<Ownership> AccessRepository::photo(Id id) { return ownership(sql::kPhoto, id); }
+std::optional<Ownership> AccessRepository::meeting(Id id) {
+    auto st = db_.cached(sql::kMeeting);
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    Ownership o;
+    if (!st.column_is_null(0)) o.owner_user_id = st.column_int(0);
+    o.fair_id = st.column_int(1);
+    if (!st.column_is_null(2)) o.second_owner_user_id = st.column_int(2);
+    return o;
+}
 
 static std::optional<Id> single_id(Connection& db, const char* query, Id id) {
     auto st = db.cached(query);

@@ -9,6 +9,7 @@ class Connection;
 // Who owns a resource and which fair it belongs to.
 struct Ownership {
     std::optional<Id> owner_user_id;
+    std::optional<Id> second_owner_user_id;  // a meeting has two parties
     Id fair_id = 0;
 };
 
@@ -20,6 +21,7 @@ public:
     std::optional<Ownership> importer(Id id);
     std::optional<Ownership> product(Id id);
     std::optional<Ownership> photo(Id id);
+    std::optional<Ownership> meeting(Id id);  // its importer's and exhibitor's accounts
     std::optional<Id> api_token_user(Id id);
     std::optional<Id> session_user(Id id);
     std::optional<Id> deal_owner(Id id);  // the user who recorded the deal

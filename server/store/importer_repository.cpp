@@ -8,7 +8,7 @@ namespace sql {
 #define FM_IMPORTER_COLUMNS                                                                                \
     "id, fair_id, name, country, buyer_type, categories, required_certifications, price_tier, "            \
     "order_quantity, max_lead_time_days, annual_budget_amount, annual_budget_currency, languages, "        \
-    "created_at, updated_at, owner_user_id, status, status_reason, coalesce(badge_code, '')"
+    "created_at, updated_at, owner_user_id, status, status_reason, coalesce(badge_code, ''), lead_sharing"
 #define FM_IMPORTER_WHERE                                                                                  \
     " WHERE (?1 IS NULL OR fair_id = ?1) AND (?2 IS NULL OR country = ?2) AND (?5 IS NULL OR status = ?5)"
 constexpr const char* kFind = "SELECT " FM_IMPORTER_COLUMNS " FROM importers WHERE id = ?1";
@@ -18,13 +18,13 @@ constexpr const char* kCount = "SELECT count(*) FROM importers" FM_IMPORTER_WHER
 constexpr const char* kInsert =
     "INSERT INTO importers (fair_id, name, country, buyer_type, categories, required_certifications, "
     "price_tier, order_quantity, max_lead_time_days, annual_budget_amount, annual_budget_currency, languages, "
-    "created_at, updated_at, owner_user_id, status, status_reason, badge_code) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15, ?16, ?17, lower(hex(randomblob(10))))";
+    "created_at, updated_at, owner_user_id, status, status_reason, badge_code, lead_sharing) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15, ?16, ?17, lower(hex(randomblob(10))), ?18)";
 constexpr const char* kUpdate =
     "UPDATE importers SET fair_id = ?1, name = ?2, country = ?3, buyer_type = ?4, categories = ?5, "
     "required_certifications = ?6, price_tier = ?7, order_quantity = ?8, max_lead_time_days = ?9, "
     "annual_budget_amount = ?10, annual_budget_currency = ?11, languages = ?12, updated_at = ?13, "
-    "owner_user_id = ?15, status = ?16, status_reason = ?17 WHERE id = ?14";
+    "owner_user_id = ?15, status = ?16, status_reason = ?17, lead_sharing = ?18 WHERE id = ?14";
 constexpr const char* kDelete = "DELETE FROM importers WHERE id = ?1";
 #undef FM_IMPORTER_COLUMNS
 #undef FM_IMPORTER_WHERE
@@ -51,6 +51,7 @@ static Importer read_importer(Statement& st) {
     i.status = st.column_text(16);
     i.status_reason = st.column_text(17);
     i.badge_code = st.column_text(18);
+    i.lead_sharing = st.column_int(19) != 0;
     return i;
 }
 
@@ -65,7 +66,7 @@ static void bind_fields(Statement& st, const Importer& i) {
                 encode_list(i.required_certifications), i.price_tier, i.order_quantity, i.max_lead_time_days,
                 i.annual_budget.amount, i.annual_budget.currency, encode_list(i.languages), utc_now());
     if (i.owner_user_id) st.bind(15, *i.owner_user_id); else st.bind_null(15);
-    st.bind(16, i.status).bind(17, i.status_reason);
+    st.bind(16, i.status).bind(17, i.status_reason).bind(18, i.lead_sharing ? 1 : 0);
 }
 
 std::optional<Importer> ImporterRepository::find(Id id) {

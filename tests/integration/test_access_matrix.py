@@ -68,6 +68,11 @@ EXPECTED = {
     "deals.create": rule(organizer=403, other_organizer=403), "deals.mine": rule(organizer=403, other_organizer=403),
     "deals.update": SELF, "deals.history": SELF,
     "report.json": FAIR_ORGANIZER, "report.csv": FAIR_ORGANIZER,
+    "leads.create": rule(importer=403, organizer=403, other_organizer=403),
+    "leads.mine": rule(importer=403, organizer=403, other_organizer=403),
+    # No published meeting in the matrix's world: every caller past the policy gets 404.
+    "meetings.outcome": rule(exhibitor=404, other_exhibitor=404, importer=404, organizer=404, other_organizer=404),
+    "meetings.feedback": rule(exhibitor=404, other_exhibitor=404, importer=404, organizer=404, other_organizer=404),
     # Meetings: requests from `importer` to `exhibitor`; only the recipient answers, only the requester
     # cancels (others get 404, as if the request did not exist).
     "meeting_requests.create": PARTICIPANTS, "meeting_requests.mine": PARTICIPANTS,
@@ -170,7 +175,7 @@ class AccessMatrixTest(unittest.TestCase):
         user = [u for u in users if u["email"] == EMAILS["exhibitor"]][0]["id"]
         return {"fair": fair, "id": None, "exhibitor": x, "importer": imp, "product": product, "photo": photo,
                 "token": token, "session": session, "user": user, "kind": "exhibitor",
-                "approved_exhibitor": approved, "booth": booth, "deal": deal}
+                "approved_exhibitor": approved, "booth": booth, "deal": deal, "meeting": 999999}
 
     def concrete(self, path, world):
         """Fills a path pattern's parameters with the world's ids."""
