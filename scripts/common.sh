@@ -25,7 +25,7 @@ ensure_packages() {
 
 BUILD_PACKAGES=(cmake ninja-build g++ ccache pkg-config libboost1.81-dev libsqlite3-dev nlohmann-json3-dev
                 libsodium-dev libqrencode-dev)
-TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3 chromium)
+TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-icalendar sqlite3 chromium)
 
 # Configures (cheap when nothing changed) and builds the given CMake targets
 # (all when none). CMAKE_ARGS holds the options of the calling script.

@@ -30,6 +30,22 @@ import * as recommendations from './pages/recommendations.js';
 import * as shortlist from './pages/shortlist.js';
 import * as booths from './pages/booths.js';
 import * as boothAdmin from './pages/booth-admin.js';
+// Meetings: requests, my schedule, availability; the organizer's grid, scheduler and all meetings.
+import * as meetingRequests from './pages/meeting-requests.js';
+import * as mySchedule from './pages/my-schedule.js';
+import * as availability from './pages/availability.js';
+import * as meetingGrid from './pages/meeting-grid.js';
+import * as scheduler from './pages/scheduler.js';
+import * as meetingsAdmin from './pages/meetings-admin.js';
+// The live fair: dashboard, check-in desk, badges, rates, report; a participant's day, deals, leads.
+import * as live from './pages/live.js';
+import * as checkin from './pages/checkin.js';
+import * as badges from './pages/badges.js';
+import * as rates from './pages/rates.js';
+import * as report from './pages/report.js';
+import * as today from './pages/today.js';
+import * as deals from './pages/deals.js';
+import * as leads from './pages/leads.js';
 
 const ID = '([1-9]\\d{0,17})';
 
@@ -61,6 +77,23 @@ const routes = [
   { pattern: /^\/organizer\/weights$/, page: weights.editor, nav: 'organizer' },
   { pattern: /^\/organizer\/match$/, page: weights.pair, nav: 'organizer' },
   { pattern: /^\/organizer\/booths$/, page: boothAdmin, nav: 'organizer' },
+  { pattern: /^\/meetings$/, page: meetingRequests, nav: 'meetings' },
+  { pattern: /^\/meetings\/schedule$/, page: mySchedule, nav: 'meetings' },
+  { pattern: /^\/meetings\/availability$/, page: availability, nav: 'meetings' },
+  { pattern: /^\/organizer\/grid$/, page: meetingGrid, nav: 'organizer' },
+  { pattern: /^\/organizer\/schedule$/, page: scheduler, nav: 'organizer' },
+  { pattern: /^\/organizer\/meetings$/, page: meetingsAdmin, nav: 'organizer' },
+  { pattern: /^\/organizer\/live$/, page: live, nav: 'live' },
+  { pattern: /^\/organizer\/check-in$/, page: checkin, nav: 'live' },
+  { pattern: /^\/organizer\/badges$/, page: badges.list, nav: 'organizer' },
+  { pattern: /^\/organizer\/badges\/print$/, page: badges.printPage, nav: 'organizer' },
+  { pattern: /^\/organizer\/rates$/, page: rates, nav: 'organizer' },
+  { pattern: /^\/organizer\/report$/, page: report, nav: 'organizer' },
+  { pattern: /^\/badge$/, page: badges.mine, nav: 'today' },
+  { pattern: new RegExp(`^/badge/(exhibitor|importer)/${ID}$`), page: badges.one, nav: null },
+  { pattern: /^\/today$/, page: today, nav: 'today' },
+  { pattern: /^\/deals$/, page: deals, nav: 'deals' },
+  { pattern: /^\/leads$/, page: leads, nav: 'leads' },
 ];
 
 // Navigation entries that depend on who is signed in: [nav key, route, i18n key, roles].
@@ -69,7 +102,12 @@ const USER_NAV = [
   ['recommendations', '#/recommendations', 'nav.recommendations', ['importer']],
   ['shortlist', '#/shortlist', 'nav.shortlist', ['importer']],
   ['buyers', '#/buyers', 'nav.buyers', ['exhibitor']],
+  ['meetings', '#/meetings', 'nav.meetings', ['exhibitor', 'importer']],
   ['organizer', '#/organizer/participants', 'nav.organizer', ['organizer']],
+  ['live', '#/organizer/live', 'nav.live', ['organizer']],
+  ['today', '#/today', 'nav.today', ['exhibitor', 'importer']],
+  ['deals', '#/deals', 'nav.deals', ['exhibitor', 'importer']],
+  ['leads', '#/leads', 'nav.leads', ['exhibitor']],
 ];
 
 const LOADING_DELAY_MS = 150;

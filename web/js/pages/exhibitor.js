@@ -10,6 +10,7 @@ import { shortlistButton, shortlistIds } from './shortlist.js';
 import { statusRegion } from '../forms.js';
 import * as session from '../session.js';
 import { findBooth, qrUrl } from './booth-common.js';
+import { requestContext, requestPanel, signInToRequest } from './meeting-common.js';
 
 function websiteLink(text) {
   const href = safeExternalUrl(text);
@@ -63,6 +64,13 @@ export async function render({ params, query, signal }) {
   const boothFound = exhibitor.booth ? await findBooth(exhibitor.fair_id, exhibitor.booth, { signal }) : null;
   // An importer may keep the exhibitor on its shortlist.
   const shortlisted = session.hasRole('importer') ? await shortlistIds({ signal }).catch(() => null) : null;
+  // An importer of the fair may request a meeting; a visitor is invited to sign in first.
+  const meetings = session.hasRole('importer')
+    ? await requestContext(exhibitor.fair_id, { signal }).catch((error) => {
+      if (error?.name === 'AbortError') throw error;
+      return null;
+    })
+    : null;
   const shortlistStatus = statusRegion('shortlist-status');
   const names = exhibitorNames(exhibitor);
   const lang = getLang();
@@ -106,7 +114,10 @@ export async function render({ params, query, signal }) {
         insiderTools(exhibitor),
         shortlisted
           ? h('div', { class: 'insider-tools' }, shortlistButton(exhibitor, shortlisted.has(exhibitor.id), shortlistStatus), shortlistStatus)
-          : null),
+          : null,
+        meetings
+          ? requestPanel(meetings, { kind: 'exhibitor', id: exhibitor.id, name: names.primary, lang: names.primaryLang })
+          : (session.user() ? null : signInToRequest(route(`/exhibitors/${id}`)))),
       h('div', { class: 'profile-body' },
         h('section', { class: 'profile-main', 'aria-labelledby': 'about-title' },
           h('h2', { id: 'about-title' }, t('exhibitor.about')),

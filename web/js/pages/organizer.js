@@ -15,6 +15,14 @@ const TABS = [
   ['weights', '#/organizer/weights', 'organizer.tab.weights'],
   ['match', '#/organizer/match', 'organizer.tab.match'],
   ['booths', '#/organizer/booths', 'organizer.tab.booths'],
+  ['grid', '#/organizer/grid', 'organizer.tab.grid'],
+  ['schedule', '#/organizer/schedule', 'organizer.tab.schedule'],
+  ['meetings', '#/organizer/meetings', 'organizer.tab.meetings'],
+  ['live', '#/organizer/live', 'organizer.tab.live'],
+  ['checkin', '#/organizer/check-in', 'organizer.tab.checkin'],
+  ['badges', '#/organizer/badges', 'organizer.tab.badges'],
+  ['rates', '#/organizer/rates', 'organizer.tab.rates'],
+  ['report', '#/organizer/report', 'organizer.tab.report'],
 ];
 
 export function organizerTabs(current) {

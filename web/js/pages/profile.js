@@ -186,6 +186,9 @@ function importerForm(data, refs) {
     selected: data.required_certifications ?? [], options: refOptions(refs.certifications) });
   const languages = codePicker({ id: 'languages', options: languageOptions(data.languages ?? []), selected: data.languages ?? [],
     addLabel: t('profile.addLanguage') });
+  // Consent to be saved as a lead when an exhibitor scans the badge at its booth (issue 7).
+  const leadSharing = checkboxes({ idPrefix: 'lead_sharing', name: 'lead_sharing', columns: false,
+    options: [['yes', t('profile.leadSharing.label')]], selected: data.lead_sharing === true ? ['yes'] : [] });
 
   const node = h('div', {},
     section('profile.section.company',
@@ -203,13 +206,17 @@ function importerForm(data, refs) {
       field({ name: 'order_quantity', label: t('profile.orderQuantity'), control: c.order_quantity, hint: t('profile.private.hint') }),
       field({ name: 'max_lead_time_days', label: t('profile.maxLeadTime'), control: c.max_lead_time_days, hint: t('profile.private.hint') }),
       field({ name: 'annual_budget', label: t('profile.budget'), control: c.budget, hint: t('profile.private.hint'), required: true }),
-      field({ name: 'annual_budget_currency', label: t('profile.currency'), control: c.currency, required: true })));
+      field({ name: 'annual_budget_currency', label: t('profile.currency'), control: c.currency, required: true })),
+    section('profile.section.atTheFair',
+      fieldGroup({ name: 'lead_sharing', id: 'lead_sharing-group', legend: t('profile.leadSharing'), content: leadSharing,
+        hint: t('profile.leadSharing.hint') })));
 
   const collect = (errors) => {
     const body = {
       name: c.name.value.trim(),
       country: c.country.value,
       buyer_type: c.buyer_type.value,
+      lead_sharing: checkedValues(node, 'lead_sharing').includes('yes'),
       categories: checkedValues(node, 'categories'),
       required_certifications: checkedValues(node, 'required_certifications'),
       price_tier: c.price_tier.value,

@@ -10,6 +10,7 @@ import { heading, refName, chips, problemText, vietnamese } from './common.js';
 import { exhibitorNames } from './exhibitors.js';
 import { shortlistButton, shortlistIds } from './shortlist.js';
 import { statusRegion } from '../forms.js';
+import { requestContext, requestPanel } from './meeting-common.js';
 
 export const PARTS = ['category', 'certification', 'price', 'moq', 'lead_time', 'capacity', 'language',
   'export_experience', 'target_market', 'buyer_type'];
@@ -46,7 +47,7 @@ export function reasonList(parts) {
   return h('ul', { class: 'reasons', 'aria-label': t('match.reasons'), 'data-testid': 'reasons' }, items);
 }
 
-function exhibitorCardOf(item, refs, shortlisted, status) {
+function exhibitorCardOf(item, refs, shortlisted, status, meetings) {
   const exhibitor = item.exhibitor;
   const names = exhibitorNames(exhibitor);
   return h('li', { class: 'card match-card', 'data-testid': 'recommendation', 'data-id': exhibitor.id },
@@ -62,10 +63,13 @@ function exhibitorCardOf(item, refs, shortlisted, status) {
     h('p', { class: 'sides' }, t('match.sides.importer', { mine: item.importer_score, theirs: item.exhibitor_score })),
     reasonList(item.parts),
     chips((exhibitor.categories ?? []).map((code) => refName(refs.categories, code)), { 'aria-label': t('exhibitors.categories') }),
-    h('div', { class: 'card-tools' }, shortlistButton(exhibitor, shortlisted.has(exhibitor.id), status)));
+    h('div', { class: 'card-tools' }, shortlistButton(exhibitor, shortlisted.has(exhibitor.id), status),
+      meetings
+        ? requestPanel(meetings, { kind: 'exhibitor', id: exhibitor.id, name: names.primary, lang: names.primaryLang }, { compact: true })
+        : null));
 }
 
-function importerCardOf(item, refs) {
+function importerCardOf(item, refs, meetings) {
   const importer = item.importer;
   return h('li', { class: 'card match-card', 'data-testid': 'recommendation', 'data-id': importer.id },
     h('div', { class: 'match-head' },
@@ -75,7 +79,11 @@ function importerCardOf(item, refs) {
       scoreBar(item.score)),
     h('p', { class: 'sides' }, t('match.sides.exhibitor', { mine: item.exhibitor_score, theirs: item.importer_score })),
     reasonList(item.parts),
-    chips((importer.categories ?? []).map((code) => refName(refs.categories, code)), { 'aria-label': t('profile.wantedCategories') }));
+    chips((importer.categories ?? []).map((code) => refName(refs.categories, code)), { 'aria-label': t('profile.wantedCategories') }),
+    meetings
+      ? h('div', { class: 'card-tools' },
+        requestPanel(meetings, { kind: 'importer', id: importer.id, name: importer.name }, { compact: true }))
+      : null);
 }
 
 /** Why there are no recommendations yet (no profile, not approved), with the way forward. */
@@ -118,11 +126,20 @@ function page(kind) {
       const items = body?.items ?? [];
       const status = statusRegion('shortlist-status');
       const shortlisted = kind === 'importer' ? await shortlistIds({ signal }) : new Set();
+      // Each card offers to request a meeting (or says where the open request stands).
+      const meetings = items.length > 0
+        ? await requestContext(fair.id, { signal }).catch((error) => {
+          if (error?.name === 'AbortError') throw error;
+          return null;
+        })
+        : null;
       section.append(status,
         items.length === 0
           ? h('p', { class: 'empty', 'data-testid': 'empty' }, t('recommendations.none'))
           : h('ol', { class: 'cards match-cards', 'data-testid': 'recommendations' },
-            items.map((item) => (kind === 'importer' ? exhibitorCardOf(item, refs, shortlisted, status) : importerCardOf(item, refs)))),
+            items.map((item) => (kind === 'importer'
+              ? exhibitorCardOf(item, refs, shortlisted, status, meetings)
+              : importerCardOf(item, refs, meetings)))),
         kind === 'importer' ? h('p', {}, h('a', { href: '#/shortlist', 'data-testid': 'to-shortlist' }, t('recommendations.toShortlist'))) : null);
       return { title, node: section };
     },
