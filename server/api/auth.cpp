@@ -98,6 +98,28 @@ void read_new_password(FieldReader& r, std::string& password, std::string_view e
     }
 }
 
+// Consumes a one-time link of `kind` from the body's token and sets the body's
+// new password, in the caller's transaction. A refused password throws
+// before anything is written, so the link stays usable.
+store::User set_password_with_link(Context& c, std::string_view kind, const char* invalid_message) {
+    auto body = parse_json_object(c.req);
+    FieldReader r(body, {"token", "password"}, true);
+    std::string token, password;
+    r.text("token", token, {1, 100}, true);
+    r.text("password", password, {1, 256}, true);
+    r.finish();
+    store::UserRepository users(c.db());
+    auto uid = users.consume_one_time(kind, auth::token_hash(token), store::unix_now());
+    if (!uid) throw http::Problem{400, "invalid-token", "Invalid link", invalid_message, {}};
+    auto u = users.find(*uid);
+    FieldReader pr(body, {"token", "password"}, true);
+    std::string checked;
+    read_new_password(pr, checked, u->email);
+    pr.finish();
+    users.set_password(u->id, auth::hash_password(password));
+    return *users.find(u->id);
+}
+
 }  // namespace
 
 void add_auth_routes(http::Router& r) {
@@ -243,25 +265,9 @@ void add_auth_routes(http::Router& r) {
     r.add({"POST", "/api/v1/auth/password-reset/confirm", "auth.reset_confirm", http::DbMode::write,
            http::access::public_(),
            [](Context& c) {
-               auto body = parse_json_object(c.req);
-               FieldReader r(body, {"token", "password"}, true);
-               std::string token, password;
-               r.text("token", token, {1, 100}, true);
-               r.text("password", password, {1, 256}, true);
-               r.finish();
                store::Transaction tx(c.db());
-               store::UserRepository users(c.db());
-               auto now = store::unix_now();
-               auto uid = users.consume_one_time("reset", auth::token_hash(token), now);
-               if (!uid) throw http::Problem{400, "invalid-token", "Invalid link",
-                                             "This reset link is unknown, expired or already used.", {}};
-               auto u = users.find(*uid);
-               FieldReader pr(body, {"token", "password"}, true);
-               std::string checked;
-               read_new_password(pr, checked, u->email);
-               pr.finish();  // rolls back: the link stays unused
-               users.set_password(u->id, auth::hash_password(password));
-               users.revoke_all_sessions(u->id, now);
+               auto user = set_password_with_link(c, "reset", "This reset link is unknown, expired or already used.");
+               store::UserRepository(c.db()).revoke_all_sessions(user.id, store::unix_now());
                tx.commit();
                return no_content();
            },
@@ -270,25 +276,9 @@ void add_auth_routes(http::Router& r) {
     r.add({"POST", "/api/v1/auth/invitations/accept", "auth.accept_invitation", http::DbMode::write,
            http::access::public_(),
            [](Context& c) {
-               auto body = parse_json_object(c.req);
-               FieldReader r(body, {"token", "password"}, true);
-               std::string token, password;
-               r.text("token", token, {1, 100}, true);
-               r.text("password", password, {1, 256}, true);
-               r.finish();
                store::Transaction tx(c.db());
-               store::UserRepository users(c.db());
-               auto now = store::unix_now();
-               auto uid = users.consume_one_time("invite", auth::token_hash(token), now);
-               if (!uid) throw http::Problem{400, "invalid-token", "Invalid link",
-                                             "This invitation is unknown, expired or already used.", {}};
-               auto u = users.find(*uid);
-               FieldReader pr(body, {"token", "password"}, true);
-               std::string checked;
-               read_new_password(pr, checked, u->email);
-               pr.finish();
-               users.set_password(u->id, auth::hash_password(password));
-               auto res = start_session(c, *users.find(u->id), 200);
+               auto user = set_password_with_link(c, "invite", "This invitation is unknown, expired or already used.");
+               auto res = start_session(c, user, 200);
                tx.commit();
                return res;
            },

@@ -197,8 +197,11 @@ void add_deal_routes(http::Router& r) {
                auto mine = exhibitor ? profiles.exhibitor_of(c.who.user_id, *fair) : profiles.importer_of(c.who.user_id, *fair);
                nlohmann::json items = nlohmann::json::array();
                if (mine)
-                   for (const auto& d : store::DealRepository(c.db()).of_profile(*fair, exhibitor ? "exhibitor" : "importer", *mine))
-                       items.push_back(deal_json(d));
+                   for (const auto& d : store::DealRepository(c.db()).of_profile(*fair, exhibitor ? "exhibitor" : "importer", *mine)) {
+                       auto j = deal_json(d);
+                       j["recorded_by_me"] = d.created_by && *d.created_by == c.who.user_id;  // only its author corrects it
+                       items.push_back(std::move(j));
+                   }
                return json_response(200, {{"items", items}});
            },
            "The deals of my company in a fair (both sides see a deal between them)"});

@@ -97,7 +97,11 @@ void add_live_routes(http::Router& r) {
                    auto n = query_id(c.req, "last_event_id");
                    return json_response(200, {{"type", "resume"}, {"fair_id", fair}, {"last_event_id", n.value_or(0)}});
                }
-               return json_response(200, snapshot_json(fair, live.snapshot(fair, kFairUtcOffset)));
+               // One read transaction: the counts and last_event_id describe the same moment.
+               store::Transaction tx(c.db(), store::TxKind::deferred);
+               auto snapshot = live.snapshot(fair, kFairUtcOffset);
+               tx.commit();
+               return json_response(200, snapshot_json(fair, snapshot));
            },
            "The organizers' live feed (WebSocket): a snapshot, then events; ?last_event_id=N resumes after N"});
 }

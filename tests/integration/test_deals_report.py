@@ -71,6 +71,10 @@ class DealsReportTest(unittest.TestCase):
         self.assertEqual(len(self.c["d@x.de"].request("GET", "/api/v1/me/deals?fair=%d" % self.fair).json()["items"]), 2)
         a_deals = self.c["a@x.vn"].request("GET", "/api/v1/me/deals?fair=%d" % self.fair).json()["items"]
         self.assertEqual([d["id"] for d in a_deals], [d1])
+        self.assertTrue(a_deals[0]["recorded_by_me"])
+        d_view = [d for d in self.c["d@x.de"].request("GET", "/api/v1/me/deals?fair=%d" % self.fair).json()["items"]
+                  if d["id"] == d1][0]
+        self.assertFalse(d_view["recorded_by_me"], "the other side sees the deal but may not correct it")
         # The report.
         rep = self.org.request("GET", "/api/v1/fairs/%d/report" % self.fair).json()
         self.assertEqual(rep["exhibitors"]["total"], 3)
