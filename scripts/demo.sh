@@ -9,8 +9,11 @@ CMAKE_ARGS=(-DFAIRMATCH_BUILD_TESTS=OFF -DFAIRMATCH_BUILD_BENCH=OFF)
 build fairmatch
 
 # The web UI's browser libraries, pinned in web/package-lock.json (Chart.js draws the
-# organizer's live dashboard and report); only when npm is there, and never fatal:
-# without them the pages show the same figures as tables.
+# organizer's live dashboard and report). Never fatal: without them the pages show
+# the same figures as tables.
+if ! command -v npm >/dev/null; then
+    ensure_packages nodejs npm || true
+fi
 if [ -f "$ROOT/web/package-lock.json" ] && command -v npm >/dev/null; then
     say "Installing the web UI's pinned browser libraries in web/node_modules (Chart.js, from web/package-lock.json)"
     (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error) \
