@@ -95,6 +95,20 @@ Id my_exhibitor(Context& c, Id fair) {
     return *id;
 }
 
+// The path's booth and the signed-in exhibitor's active booking on it, if
+// any (in the caller's transaction).
+struct MyBooth {
+    store::Booth booth;
+    std::optional<store::Booking> mine;
+};
+MyBooth my_booth(Context& c, store::BoothRepository& repo, Id fair, std::int64_t now) {
+    auto b = booth_in_fair(repo, fair, path_id(c.req, "booth"), now);
+    auto exhibitor = my_exhibitor(c, fair);
+    std::optional<store::Booking> mine;
+    if (b.active && b.active->exhibitor_id == exhibitor) mine = b.active;
+    return {std::move(b), std::move(mine)};
+}
+
 void read_booth(FieldReader& r, store::Booth& b) {
     r.id("hall_id", b.hall_id, true);
     r.text("code", b.code, {1, 20}, true);
@@ -416,13 +430,9 @@ void add_booth_routes(http::Router& r) {
                    booking = repo.insert_hold(b.id, exhibitor, now, now + settings.hold_minutes * 60);
                } catch (const store::Error& e) {
                    if (!e.is_unique_violation()) throw;
-                   auto p = http::Problem{409, "booth-taken", "Booth taken",
-                                          "Booth " + b.code + " is already held or booked by another exhibitor.", {}};
-                   auto res = http::problem_response(p, c.req.request_id);
-                   auto j = nlohmann::json::parse(res.body);
-                   j["booth"] = b.code;
-                   res.body = j.dump();
-                   return res;
+                   throw http::Problem{409, "booth-taken", "Booth taken",
+                                       "Booth " + b.code + " is already held or booked by another exhibitor.", {},
+                                       {{"booth", b.code}}};
                }
                tx.commit();
                auto res = json_response(201, {{"booking", booking_json(*repo.booking(booking))},
@@ -438,10 +448,9 @@ void add_booth_routes(http::Router& r) {
                auto now = store::unix_now();
                store::Transaction tx(c.db());
                store::BoothRepository repo(c.db());
-               auto b = booth_in_fair(repo, fair, path_id(c.req, "booth"), now);
-               auto exhibitor = my_exhibitor(c, fair);
-               if (!b.active || b.active->exhibitor_id != exhibitor) throw http::not_found("You hold no booking on this booth.");
-               repo.set_status(b.active->id, "released", "", now);
+               auto [b, mine] = my_booth(c, repo, fair, now);
+               if (!mine) throw http::not_found("You hold no booking on this booth.");
+               repo.set_status(mine->id, "released", "", now);
                tx.commit();
                http::Response res;
                res.status = 204;
@@ -456,11 +465,10 @@ void add_booth_routes(http::Router& r) {
                auto now = store::unix_now();
                store::Transaction tx(c.db());
                store::BoothRepository repo(c.db());
-               auto b = booth_in_fair(repo, fair, path_id(c.req, "booth"), now);
-               auto exhibitor = my_exhibitor(c, fair);
-               if (!b.active || b.active->exhibitor_id != exhibitor || b.active->status != "held")
+               auto [b, mine] = my_booth(c, repo, fair, now);
+               if (!mine || mine->status != "held")
                    throw http::conflict("You have no current hold on booth " + b.code + " (it may have expired).");
-               repo.set_status(b.active->id, "confirmed", "", now);
+               repo.set_status(mine->id, "confirmed", "", now);
                tx.commit();
                return json_response(200, booth_json(*repo.find(b.id, now), now, true));
            },

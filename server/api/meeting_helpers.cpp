@@ -99,12 +99,4 @@ void put_times(nlohmann::json& j, std::int64_t starts_at, std::int64_t ends_at, 
     }
 }
 
-http::Response problem_with(const http::Problem& p, const http::Request& req, const nlohmann::json& extra) {
-    auto res = http::problem_response(p, req.request_id);
-    auto j = nlohmann::json::parse(res.body);
-    for (auto it = extra.begin(); it != extra.end(); ++it) j[it.key()] = *it;
-    res.body = j.dump();
-    return res;
-}
-
 }  // namespace fairmatch::server::api

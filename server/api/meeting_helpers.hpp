@@ -49,7 +49,5 @@ nlohmann::json iso_or_null(const std::optional<std::int64_t>& t);
 // times in the fair's time zone.
 void put_times(nlohmann::json& j, std::int64_t starts_at, std::int64_t ends_at, std::optional<int> utc_offset);
 
-// The problem as a response, with extra members (e.g. the conflicting id).
-http::Response problem_with(const http::Problem& p, const http::Request& req, const nlohmann::json& extra);
 
 }  // namespace fairmatch::server::api

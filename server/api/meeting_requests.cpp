@@ -152,10 +152,9 @@ void add_meeting_request_routes(http::Router& r) {
                } catch (const store::Error& e) {
                    if (!e.is_unique_violation()) throw;
                    auto existing = repo.open_request_between(importer, exhibitor);
-                   return problem_with({409, "duplicate-request", "Request already open",
-                                        "There is already an open meeting request between you and this company.",
-                                        {}},
-                                       c.req, {{"request_id", existing ? nlohmann::json(*existing) : nullptr}});
+                   throw http::Problem{409, "duplicate-request", "Request already open",
+                                       "There is already an open meeting request between you and this company.", {},
+                                       {{"open_request_id", existing ? nlohmann::json(*existing) : nullptr}}};
                }
                tx.commit();
                auto res = json_response(201, request_json(*repo.find_request(id, now), side));

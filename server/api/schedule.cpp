@@ -240,9 +240,9 @@ void add_schedule_routes(http::Router& r) {
                auto& jobs = c.app.schedule_jobs();
                if (auto running = runs.running_run(fair.id)) {
                    if (jobs.progress(*running))
-                       return problem_with({409, "run-in-progress", "A run is in progress",
-                                            "Another scheduler run of this fair is computing; wait for it to end.", {}},
-                                           c.req, {{"run_id", *running}});
+                       throw http::Problem{409, "run-in-progress", "A run is in progress",
+                                           "Another scheduler run of this fair is computing; wait for it to end.", {},
+                                           {{"run_id", *running}}};
                    runs.fail_run(*running, kInterrupted, now);  // left over from a stopped server
                }
                auto input = load_problem(c.db(), fair.id, *grid);

@@ -17,6 +17,8 @@ Response problem_response(const Problem& p, std::string_view request_id) {
             arr.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
         }
     }
+    for (auto it = p.extensions.begin(); it != p.extensions.end(); ++it)
+        if (!j.contains(it.key())) j[it.key()] = *it;
     Response r;
     r.status = p.status;
     r.content_type = "application/problem+json";

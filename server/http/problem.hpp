@@ -3,6 +3,8 @@
 // Problem (or returning problem_response); the router renders it as
 // application/problem+json. Anything else thrown becomes a generic 500.
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -22,6 +24,9 @@ struct Problem {
     std::string title;
     std::string detail;
     std::vector<FieldError> errors;
+    // RFC 9457 extension members, e.g. {"booth": "A-12"} naming what a
+    // conflict was about; merged into the body.
+    nlohmann::json extensions = nlohmann::json::object();
 };
 
 Response problem_response(const Problem& p, std::string_view request_id = {});

@@ -297,9 +297,10 @@ class MeetingsTest(unittest.TestCase):
         q = self.importer_asks(4, 4)
         dup = self.importer_asks(4, 4, status=409)
         self.assertEqual(dup["type"], "/problems/duplicate-request")
-        self.assertEqual(dup["request_id"], q["id"])
+        self.assertEqual(dup["open_request_id"], q["id"])
+        self.assertIsInstance(dup["request_id"], str, "the HTTP request id is not overwritten")
         reverse = self.exhibitor_asks(4, 4, status=409)
-        self.assertEqual(reverse["request_id"], q["id"], "the same pair, whoever asks")
+        self.assertEqual(reverse["open_request_id"], q["id"], "the same pair, whoever asks")
         self.respond(self.ex[4], q["id"], "decline")
         self.importer_asks(4, 4)  # closed requests do not block a new one
 

@@ -26,3 +26,11 @@ TEST(Problem, DefaultsTypeAndTitle) {
     EXPECT_EQ(j["title"], "Service Unavailable");
     EXPECT_FALSE(j.contains("errors"));
 }
+
+TEST(Problem, ExtensionMembersAreMergedWithoutReplacingStandardOnes) {
+    Problem p{409, "booth-taken", "Booth taken", "Booth A-1 is taken.", {}, {{"booth", "A-1"}, {"status", 200}}};
+    auto j = nlohmann::json::parse(problem_response(p, "req-9").body);
+    EXPECT_EQ(j["booth"], "A-1");
+    EXPECT_EQ(j["status"], 409) << "an extension never overrides a standard member";
+    EXPECT_EQ(j["request_id"], "req-9");
+}
