@@ -13,7 +13,23 @@ bool Error::is_unique_violation() const noexcept {
     return code_ == SQLITE_CONSTRAINT_UNIQUE || code_ == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 bool Error::is_busy() const noexcept { return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED; }
-bool Error::is_full() const noexcept { return (code_ & 0xff) == SQLITE_FULL || (code_ & 0xff) == SQLITE_IOERR; }
+// The disk refused to store: SQLITE_FULL (ENOSPC), or a failed write,
+// fsync, truncate or shared-memory grow (EFBIG from RLIMIT_FSIZE or a file
+// size limit, EDQUOT, EIO on write all surface as these). A failed read is
+// not a full disk and stays a 500.
+bool Error::is_full() const noexcept {
+    switch (code_) {
+        case SQLITE_IOERR_WRITE:
+        case SQLITE_IOERR_FSYNC:
+        case SQLITE_IOERR_DIR_FSYNC:
+        case SQLITE_IOERR_TRUNCATE:
+        case SQLITE_IOERR_SHMSIZE:
+        case SQLITE_IOERR_CLOSE:
+            return true;
+        default:
+            return (code_ & 0xff) == SQLITE_FULL;
+    }
+}
 
 // ---- Statement -------------------------------------------------------------
 
