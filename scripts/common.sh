@@ -26,6 +26,9 @@ ensure_packages() {
 BUILD_PACKAGES=(cmake ninja-build g++ ccache pkg-config libboost1.81-dev libsqlite3-dev nlohmann-json3-dev
                 libsodium-dev libqrencode-dev)
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-icalendar sqlite3 chromium)
+# The sanitizer build and the fuzzers (scripts/test.sh, bench/fuzz.sh): clang with
+# libFuzzer and the ASan/UBSan runtimes, llvm-symbolizer for readable reports.
+SANITIZER_PACKAGES=(clang libclang-rt-14-dev llvm-14)
 
 # Configures (cheap when nothing changed) and builds the given CMake targets
 # (all when none). CMAKE_ARGS holds the options of the calling script.
