@@ -27,6 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     req.headers.emplace_back("authorization", "Bearer " + std::string(fuzz::bearer_token(fuzz::Caller::organizer)));
     req.headers.emplace_back("content-type", "text/csv; charset=utf-8");
     req.body.assign(reinterpret_cast<const char*>(data + 1), size - 1);
+    server->begin_input();
     auto res = server->dispatch(req);
     fuzz::check_response(res, "CSV import");
     // A dry run answers the report (200), or says what is wrong with the file.

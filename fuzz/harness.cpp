@@ -153,7 +153,7 @@ void FuzzServer::stop() {
     executor_.reset();
 }
 
-void FuzzServer::maybe_reset() {
+void FuzzServer::begin_input() {
     if (reset_every_ == 0 || ++calls_ % reset_every_ != 0) return;
     stop();
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path_ + suffix);
@@ -163,7 +163,6 @@ void FuzzServer::maybe_reset() {
 }
 
 http::Response FuzzServer::dispatch(http::Request& req) {
-    maybe_reset();
     // As HttpServer::Impl::dispatch (without static files: no web root).
     if (!http::parse_target(req))
         return http::problem_response(http::bad_request("The request target is not a valid path."), req.request_id);
@@ -192,6 +191,7 @@ http::Response FuzzServer::dispatch(http::Request& req) {
 }
 
 std::vector<http::Response> FuzzServer::feed(std::string_view bytes, Caller who) {
+    begin_input();
     const Config& cfg = app_->config();
     std::vector<http::Response> out;
     // Up to four pipelined requests on one connection, as a session reads them.

@@ -36,11 +36,13 @@ public:
     // parser and the application; returns the responses in order. Checks the
     // invariants every response must hold and aborts when one fails.
     std::vector<server::http::Response> feed(std::string_view bytes, Caller who);
+    // Call at the start of each input (feed() does): may reset the database.
+    void begin_input();
     // One already-built request through the router and App::handle.
     server::http::Response dispatch(server::http::Request& req);
 
-    // Puts the database back to the seeded state (every `every` calls to
-    // feed()/dispatch(), so the database stays small while fuzzing).
+    // Puts the database back to the seeded state every `every` inputs, so
+    // that the database stays small and the callers' tokens stay valid.
     void reset_every(unsigned every) { reset_every_ = every; }
     server::store::DbExecutor& db() { return *executor_; }
     server::App& app() { return *app_; }
@@ -49,7 +51,6 @@ public:
 private:
     void start();
     void stop();
-    void maybe_reset();
 
     std::filesystem::path dir_;
     std::string db_path_;
