@@ -109,8 +109,10 @@ EngineModel build_model(const ScheduleProblem& problem, const std::vector<std::u
       continue;
     }
     if (r.cancelled) continue;
-    const auto* ua = &unavailable[static_cast<std::size_t>(r.first) * T];
-    const auto* ub = &unavailable[static_cast<std::size_t>(r.second) * T];
+    // data() + offset, not &v[offset]: with no slots (T == 0) the vector is
+    // empty and v[0] would bind a reference to null (UBSan).
+    const auto* ua = unavailable.data() + static_cast<std::size_t>(r.first) * T;
+    const auto* ub = unavailable.data() + static_cast<std::size_t>(r.second) * T;
     for (int t = std::max(0, first_free_slot); t < T; ++t) {
       if (ua[t] || ub[t]) continue;
       if (r.session == SessionWish::morning && problem.slots[t].session != SessionKind::morning) continue;

@@ -40,5 +40,7 @@ say "Running the unit and integration tests under ASan+UBSan, and each fuzzer br
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:check_initialization_order=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
+# test_schedule_dzn asserts the scheduler's quality within a time budget, which
+# the sanitizers' slowdown makes meaningless; the .dzn reader is fuzzed here.
 cd "$ASAN_DIR"
-ctest --output-on-failure --timeout 900 -j "$(nproc)" "$@"
+ctest --output-on-failure --timeout 900 -j "$(nproc)" -E '^integration\.test_schedule_dzn$' "$@"
