@@ -38,6 +38,13 @@ struct FairGrid {
 // nullopt when the fair has no grid yet, or its time zone has no fixed offset.
 std::optional<FairGrid> load_grid(store::Connection& db, const Fair& fair);
 
+// The stored rows the scheduling problem is built from (see load_problem).
+meetings::ScheduleRows load_rows(store::Connection& db, Id fair, const FairGrid& grid);
+
+// Moves the fill-ins published earlier out of rows.requests and sets
+// rows.fill_ins to the fair's fill-in candidates (see meetings/fill_ins.hpp).
+void add_fill_in_candidates(Context& c, Id fair, meetings::ScheduleRows& rows);
+
 // The scheduling problem of a fair as stored now (accepted requests between
 // approved participants, booths, availability), loaded in the caller's transaction.
 meetings::ScheduleInput load_problem(store::Connection& db, Id fair, const FairGrid& grid);

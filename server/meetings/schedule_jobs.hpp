@@ -75,7 +75,8 @@ private:
     void compute(Task& task);
     // Queue the final write for a run (a result or a failure); the run
     // leaves the registry once it is written.
-    void write_result(Id run, std::string figures, std::vector<store::RunMeeting> rows);
+    void write_result(Id run, std::string figures, std::vector<store::RunMeeting> rows,
+                      std::vector<store::RunFillIn> fill_ins);
     void write_failure(Id run, std::string error);
 
     store::DbExecutor* db_;
