@@ -126,6 +126,40 @@ meetings::ScheduleInput load_problem(store::Connection& db, Id fair, const FairG
     return meetings::build_schedule_input(load_rows(db, fair, grid));
 }
 
+nlohmann::json request_json(const store::MeetingRequest& r, std::optional<store::Side> viewer,
+                            const std::optional<FairGrid>& grid, const std::vector<Id>& after) {
+    nlohmann::json j = {
+        {"id", r.id},
+        {"fair_id", r.fair_id},
+        {"status", r.status},
+        {"priority", r.priority},
+        {"message", r.message},
+        {"reason", r.reason},
+        {"requested_by", std::string(store::to_string(r.requested_by))},
+        {"importer", {{"id", r.importer_id}, {"name", r.importer_name}, {"country", r.importer_country}}},
+        {"exhibitor",
+         {{"id", r.exhibitor_id},
+          {"name", r.exhibitor_name},
+          {"name_en", r.exhibitor_name_en},
+          {"booth", r.exhibitor_booth ? nlohmann::json(*r.exhibitor_booth) : nlohmann::json(nullptr)}}},
+        {"created_at", meetings::iso_utc(r.created_at)},
+        {"closed_at", iso_or_null(r.closed_at)},
+        // When a pending request expires unless answered.
+        {"expires_at", r.status == "pending" ? iso_or_null(r.deadline) : nlohmann::json(nullptr)},
+        {"source", r.source},
+        {"session_wish", r.session_wish},
+        {"fixed_start", iso_or_null(r.fixed_starts_at)},
+        {"after", after}};
+    // The fixed slot's index in the current grid (null when none, or no longer a slot of the grid).
+    nlohmann::json fixed = nullptr;
+    if (r.fixed_starts_at && grid)
+        for (const auto& s : grid->slots)
+            if (s.starts_at == *r.fixed_starts_at) fixed = s.index;
+    j["fixed_slot"] = fixed;
+    if (viewer) j["box"] = r.requested_by == *viewer ? "outbox" : "inbox";
+    return j;
+}
+
 nlohmann::json iso_or_null(const std::optional<std::int64_t>& t) {
     if (!t) return nullptr;
     return meetings::iso_utc(*t);

@@ -49,6 +49,12 @@ void add_fill_in_candidates(Context& c, Id fair, meetings::ScheduleRows& rows);
 // approved participants, booths, availability), loaded in the caller's transaction.
 meetings::ScheduleInput load_problem(store::Connection& db, Id fair, const FairGrid& grid);
 
+// A meeting request as the API shows it; `viewer` adds "box" (inbox or
+// outbox); `grid` turns a fixed start into its slot index; `after` lists the
+// requests it is held after.
+nlohmann::json request_json(const store::MeetingRequest& r, std::optional<store::Side> viewer,
+                            const std::optional<FairGrid>& grid = std::nullopt, const std::vector<Id>& after = {});
+
 // ISO 8601 UTC text, or null.
 nlohmann::json iso_or_null(const std::optional<std::int64_t>& t);
 

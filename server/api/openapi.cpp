@@ -107,6 +107,8 @@ const std::map<std::string, Doc>& docs() {
         {"meeting_requests.mine", {"", "Object", 200}},
         {"meeting_requests.respond", {"Object", "Object", 200}},
         {"meeting_requests.cancel", {"", "Object", 200}},
+        {"meeting_requests.fair", {"", "List:Object", 200}},
+        {"meeting_requests.constraints", {"Object", "Object", 200}},
         {"meeting_rules.get", {"", "Object", 200}},
         {"meeting_rules.update", {"Object", "Object", 200}},
         {"availability.get", {"", "Object", 200}},

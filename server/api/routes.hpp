@@ -22,6 +22,7 @@ void add_report_routes(http::Router& r);
 void add_outcome_routes(http::Router& r);
 void add_meeting_request_routes(http::Router& r);
 void add_schedule_routes(http::Router& r);
+void add_meeting_constraint_routes(http::Router& r);
 void add_calendar_routes(http::Router& r);
 void add_schedule_change_routes(http::Router& r);
 

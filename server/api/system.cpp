@@ -58,6 +58,7 @@ void add_all_routes(http::Router& r) {
     add_outcome_routes(r);
     add_meeting_request_routes(r);
     add_schedule_routes(r);
+    add_meeting_constraint_routes(r);
     add_calendar_routes(r);
     add_schedule_change_routes(r);
 }

@@ -52,7 +52,11 @@ constexpr const char* kRequestsOfImporter =
 constexpr const char* kRequestsOfExhibitor =
     FM_REQUEST_SELECT "WHERE r.exhibitor_id = ?2 AND r.requested_by = ?3 AND r.source = 'participant' "
                       "ORDER BY r.id DESC";
+constexpr const char* kRequestsOfFair =
+    FM_REQUEST_SELECT "WHERE r.fair_id = ?2 AND (?3 IS NULL OR r.status = ?3) ORDER BY r.id LIMIT ?4 OFFSET ?5";
 #undef FM_REQUEST_SELECT
+constexpr const char* kCountRequestsOfFair =
+    "SELECT count(*) FROM meeting_requests WHERE fair_id = ?1 AND (?2 IS NULL OR status = ?2)";
 constexpr const char* kOpenBetween =
     "SELECT id FROM meeting_requests WHERE importer_id = ?1 AND exhibitor_id = ?2 "
     "AND status IN ('pending', 'accepted')";
@@ -282,6 +286,30 @@ std::vector<MeetingRequest> MeetingRepository::requests_of(Side side, Id partici
     st.bind(1, now).bind(2, participant).bind(3, to_string(by));
     std::vector<MeetingRequest> out;
     while (st.step()) out.push_back(read_request(st));
+    return out;
+}
+
+ListResult<MeetingRequest> MeetingRepository::requests_of_fair(Id fair, const std::optional<std::string>& status,
+                                                              const Page& page, std::int64_t now) {
+    // Expired-at-read requests keep their stored status 'pending' here; the fair's list
+    // is read after expire_requests by its handler.
+    ListResult<MeetingRequest> out;
+    auto st = db_.cached(sql::kRequestsOfFair);
+    st.bind(1, now).bind(2, fair);
+    if (status)
+        st.bind(3, *status);
+    else
+        st.bind_null(3);
+    st.bind(4, page.limit).bind(5, page.offset);
+    while (st.step()) out.items.push_back(read_request(st));
+    auto c = db_.cached(sql::kCountRequestsOfFair);
+    c.bind(1, fair);
+    if (status)
+        c.bind(2, *status);
+    else
+        c.bind_null(2);
+    c.step();
+    out.total = c.column_int(0);
     return out;
 }
 

@@ -79,6 +79,7 @@ EXPECTED = {
     "meeting_requests.respond": rule(other_exhibitor=404, importer=404, organizer=403, other_organizer=403),
     "meeting_requests.cancel": rule(exhibitor=404, other_exhibitor=404, organizer=403, other_organizer=403),
     "meeting_rules.get": PUBLIC, "meeting_rules.update": FAIR_ORGANIZER,
+    "meeting_requests.fair": FAIR_ORGANIZER, "meeting_requests.constraints": FAIR_ORGANIZER,
     "availability.get": PARTICIPANTS, "availability.update": PARTICIPANTS,
     "grid.get": PUBLIC, "grid.update": FAIR_ORGANIZER,
     "schedule_runs.create": FAIR_ORGANIZER, "schedule_runs.list": FAIR_ORGANIZER,
