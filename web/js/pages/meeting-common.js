@@ -140,6 +140,12 @@ const MEETING_PROBLEMS = new Set([
   'no-grid', 'run-in-progress', 'run-not-finished', 'run-failed', 'unsupported-time-zone',
 ]);
 
+/** A fill-in's reason ({vi, en}) in the UI language. */
+export function fillInReason(reason) {
+  if (!reason || typeof reason !== 'object') return '';
+  return reason[getLang()] || reason.en || reason.vi || '';
+}
+
 /** The type of an API error without its "/problems/" prefix. */
 export function problemType(error) {
   return String(error?.problem?.type ?? '').replace(/^\/problems\//, '');
