@@ -65,19 +65,27 @@ void add_meeting_constraint_routes(http::Router& r) {
                                              "Must be one of: pending, accepted, declined, cancelled, expired."}}};
                    status = std::string(*s);
                }
+               std::optional<std::string> source;
+               if (auto s = c.req.query_param("source"); s && !s->empty()) {
+                   if (*s != "participant" && *s != "recommended")
+                       throw http::Problem{400, "invalid-query", "Invalid query parameters", "",
+                                           {{"source", "not_allowed", "Must be one of: participant, recommended."}}};
+                   source = std::string(*s);
+               }
                store::MeetingRepository repo(c.db());
                auto grid = load_grid(c.db(), fair);
                auto now = store::unix_now();
                std::map<Id, std::vector<Id>> after;
                for (const auto& [request, before] : repo.precedences(fair.id)) after[request].push_back(before);
-               return list_response(repo.requests_of_fair(fair.id, status, page, now), page,
+               return list_response(repo.requests_of_fair(fair.id, status, page, now, source), page,
                                     [&](const store::MeetingRequest& q) {
                                         auto it = after.find(q.id);
                                         return request_json(q, std::nullopt, grid,
                                                             it == after.end() ? std::vector<Id>{} : it->second);
                                     });
            },
-           "The fair's meeting requests with their scheduling constraints, by id (organizers; ?status= filters)"});
+           "The fair's meeting requests with their scheduling constraints, by id (organizers; ?status= and "
+           "?source=participant|recommended filter)"});
 
     r.add({"PATCH", "/api/v1/fairs/{fair}/meeting-requests/{request}/constraints", "meeting_requests.constraints",
            http::DbMode::write, http::access::fair_organizer("fair"),
@@ -94,6 +102,11 @@ void add_meeting_constraint_routes(http::Router& r) {
                    throw http::Problem{409, "request-not-accepted", "Request not accepted",
                                        "Scheduling constraints apply to accepted requests; this one is " + q.status +
                                            ".",
+                                       {}};
+               if (q.source == "recommended")
+                   throw http::Problem{409, "fill-in-request", "A fill-in meeting",
+                                       "This is a fill-in meeting suggested from the recommendations; it only takes free "
+                                       "slots, so scheduling constraints do not apply to it.",
                                        {}};
                auto grid = load_grid(c.db(), fair);
                auto before_after = repo.after_of(id);
@@ -155,6 +168,12 @@ void add_meeting_constraint_routes(http::Router& r) {
                            auto o = repo.find_request(other, now);
                            if (!o || o->fair_id != fair.id) {
                                f.add_error(field, "foreign_request", "No meeting request with this id in this fair.");
+                               continue;
+                           }
+                           if (o->source == "recommended") {
+                               f.add_error(field, "fill_in",
+                                           "Request " + std::to_string(other) +
+                                               " is a fill-in meeting; precedences apply to requested meetings.");
                                continue;
                            }
                            if (o->status != "accepted") {

@@ -53,10 +53,12 @@ constexpr const char* kRequestsOfExhibitor =
     FM_REQUEST_SELECT "WHERE r.exhibitor_id = ?2 AND r.requested_by = ?3 AND r.source = 'participant' "
                       "ORDER BY r.id DESC";
 constexpr const char* kRequestsOfFair =
-    FM_REQUEST_SELECT "WHERE r.fair_id = ?2 AND (?3 IS NULL OR r.status = ?3) ORDER BY r.id LIMIT ?4 OFFSET ?5";
+    FM_REQUEST_SELECT "WHERE r.fair_id = ?2 AND (?3 IS NULL OR r.status = ?3) AND (?6 IS NULL OR r.source = ?6) "
+                      "ORDER BY r.id LIMIT ?4 OFFSET ?5";
 #undef FM_REQUEST_SELECT
 constexpr const char* kCountRequestsOfFair =
-    "SELECT count(*) FROM meeting_requests WHERE fair_id = ?1 AND (?2 IS NULL OR status = ?2)";
+    "SELECT count(*) FROM meeting_requests WHERE fair_id = ?1 AND (?2 IS NULL OR status = ?2) "
+    "AND (?3 IS NULL OR source = ?3)";
 constexpr const char* kOpenBetween =
     "SELECT id FROM meeting_requests WHERE importer_id = ?1 AND exhibitor_id = ?2 "
     "AND status IN ('pending', 'accepted')";
@@ -290,7 +292,8 @@ std::vector<MeetingRequest> MeetingRepository::requests_of(Side side, Id partici
 }
 
 ListResult<MeetingRequest> MeetingRepository::requests_of_fair(Id fair, const std::optional<std::string>& status,
-                                                              const Page& page, std::int64_t now) {
+                                                              const Page& page, std::int64_t now,
+                                                              const std::optional<std::string>& source) {
     // Expired-at-read requests keep their stored status 'pending' here; the fair's list
     // is read after expire_requests by its handler.
     ListResult<MeetingRequest> out;
@@ -301,6 +304,10 @@ ListResult<MeetingRequest> MeetingRepository::requests_of_fair(Id fair, const st
     else
         st.bind_null(3);
     st.bind(4, page.limit).bind(5, page.offset);
+    if (source)
+        st.bind(6, *source);
+    else
+        st.bind_null(6);
     while (st.step()) out.items.push_back(read_request(st));
     auto c = db_.cached(sql::kCountRequestsOfFair);
     c.bind(1, fair);
@@ -308,6 +315,10 @@ ListResult<MeetingRequest> MeetingRepository::requests_of_fair(Id fair, const st
         c.bind(2, *status);
     else
         c.bind_null(2);
+    if (source)
+        c.bind(3, *source);
+    else
+        c.bind_null(3);
     c.step();
     out.total = c.column_int(0);
     return out;

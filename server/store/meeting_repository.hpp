@@ -134,9 +134,9 @@ public:
     std::optional<Id> open_request_between(Id importer, Id exhibitor);
     // Requests the participant sent (outbox) or received (inbox), newest first.
     std::vector<MeetingRequest> requests_of(Side side, Id participant, bool sent, std::int64_t now);
-    // Every request of a fair (optionally of one stored status), by id, one page.
+    // Every request of a fair (optionally of one stored status and source), by id, one page.
     ListResult<MeetingRequest> requests_of_fair(Id fair, const std::optional<std::string>& status, const Page& page,
-                                                std::int64_t now);
+                                                std::int64_t now, const std::optional<std::string>& source = std::nullopt);
     // Sent requests that are pending (and not past the deadline) or accepted.
     std::int64_t open_sent(Side side, Id participant, std::int64_t now);
     void set_request_status(Id id, std::string_view status, std::string_view reason, std::int64_t now);

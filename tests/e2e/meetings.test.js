@@ -588,5 +588,43 @@ describe('meetings: request, accept, schedule, publish, calendar', () => {
     await waitForText(entries.first().getByTestId('meeting-fill-in'), 'Gợi ý từ ban tổ chức');
     await waitForText(entries.first().getByTestId('meeting-fill-in-reason'), /^Vì sao: .+/);
     await page.screenshot({ path: screenshotPath('meeting-fill-in-vi'), fullPage: true });
+    await signOut(page);
+  });
+
+  test('the organizer fixes the meeting to a slot; a wrong precedence is refused in the row; the next run follows it', async () => {
+    const grid = await app.api(`/api/v1/fairs/${fair.id}/grid`);
+    const away = new Set((await orgApi.call('GET', `/fairs/${fair.id}/meetings?limit=100`)).body.items
+      .filter((m) => m.request_id === meeting.request_id).map((m) => m.slot).concat([meeting.slot]));
+    const target = [...grid.slots].reverse().find((slot) => !away.has(slot.index) && slot.index >= 5);
+    await signIn(page, app.url, organizer);
+    await follow(page, page.getByTestId('tab-requests'), /#\/organizer\/requests$/);
+    const row = page.locator(`[data-testid="constraint-row"][data-request="${meeting.request_id}"]`);
+    await row.waitFor({ timeout: WAIT_MS });
+    app.browser.allow(/status of 422 .*\/meeting-requests\/\d+\/constraints/);
+    await row.getByTestId('constraint-after').fill('#999999');
+    await row.getByTestId('constraint-save').click();
+    await waitForText(row.getByTestId('constraint-errors'), 'Diễn ra sau yêu cầu: không có yêu cầu này trong hội chợ');
+    await row.getByTestId('constraint-after').fill('');
+    await row.getByTestId('constraint-fixed').selectOption(String(target.index));
+    await row.getByTestId('constraint-save').click();
+    await waitForText(page.getByTestId('constraints-status'), `Đã lưu ràng buộc của yêu cầu #${meeting.request_id}.`);
+    const listed = (await orgApi.call('GET', `/fairs/${fair.id}/meeting-requests?status=accepted&limit=100`)).body.items;
+    const saved = listed.find((q) => q.id === meeting.request_id);
+    assert.deepEqual([saved.fixed_slot, saved.fixed_start, saved.after], [target.index, target.start, []]);
+    await page.screenshot({ path: screenshotPath('meeting-constraints-vi'), fullPage: true });
+
+    const started = await orgApi.call('POST', `/fairs/${fair.id}/schedule-runs`, { seconds: 1, fill_ins: true });
+    assert.equal(started.status, 202);
+    let run = started.body;
+    while (run.status === 'running') {
+      await new Promise((resolve) => { setTimeout(resolve, 100); });
+      run = (await orgApi.call('GET', `/fairs/${fair.id}/schedule-runs/${run.id}`)).body;
+    }
+    assert.equal(run.status, 'done', JSON.stringify(run));
+    const published = await orgApi.call('POST', `/fairs/${fair.id}/schedule-runs/${run.id}/publish`, { confirm: true });
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+    const fixed = (await orgApi.call('GET', `/fairs/${fair.id}/meetings?limit=100`)).body.items
+      .find((m) => m.request_id === meeting.request_id);
+    assert.deepEqual([fixed.status, fixed.start, fixed.slot], ['scheduled', target.start, target.index]);
   });
 });

@@ -226,6 +226,19 @@ class MeetingPlanningTest(unittest.TestCase):
         for m in mine:
             self.assertGreater(m["fill_in_score"], 0)
             self.assertTrue(m["fill_in_reason"]["vi"] and m["fill_in_reason"]["en"], m)
+        # Constraints are for requested meetings: a fill-in's request is refused, and listed apart.
+        fill_request = mine[0]["request_id"] if mine else self.schedule(self.ex[6])["items"][0]["request_id"]
+        p = self.constraints(fill_request, {"fixed_slot": 1}, 409)
+        self.assertEqual(p["type"], "/problems/fill-in-request")
+        p = self.constraints(requested["id"], {"after": [fill_request]}, 422)
+        self.assertEqual(self.field_errors(p), {"after[0]": "fill_in"})
+        base = "/api/v1/fairs/%d/meeting-requests?limit=100&source=" % self.fair
+        recommended = self.org.request("GET", base + "recommended").json()
+        self.assertEqual(recommended["total"], len(fills))
+        self.assertTrue(all(q["source"] == "recommended" and q["status"] == "accepted" for q in recommended["items"]))
+        participant = self.org.request("GET", base + "participant").json()["items"]
+        self.assertNotIn(fill_request, [q["id"] for q in participant])
+        self.assertEqual(self.org.request("GET", base + "organizer").status, 400)
         req = self.meeting_of(self.im[5], requested["id"])
         self.assertIsNotNone(req)
         self.assertFalse(req["fill_in"])
