@@ -1,5 +1,6 @@
 #include "server/api/meeting_helpers.hpp"
 
+#include <functional>
 #include <set>
 #include "server/api/validation.hpp"
 
@@ -86,7 +87,7 @@ meetings::ScheduleRows load_rows(store::Connection& db, Id fair, const FairGrid&
     return rows;
 }
 
-void add_fill_in_candidates(Context& c, Id fair, meetings::ScheduleRows& rows) {
+std::function<meetings::ScheduleInput()> fill_in_problem(Context& c, Id fair, meetings::ScheduleRows rows) {
     meetings::FillInSources sources;
     sources.importers = rows.fill_in_importers;
     sources.exhibitors = rows.fill_in_exhibitors;
@@ -100,7 +101,10 @@ void add_fill_in_candidates(Context& c, Id fair, meetings::ScheduleRows& rows) {
             requested.push_back(std::move(r));
     }
     rows.requests = std::move(requested);
-    if (sources.importers.empty() || sources.exhibitors.empty()) return;
+    if (sources.importers.empty() || sources.exhibitors.empty()) {
+        rows.fill_ins.clear();  // nobody on one side accepts fill-ins (published ones lapse)
+        return [rows = std::move(rows)] { return meetings::build_schedule_input(rows); };
+    }
     sources.requested = store::MeetingRepository(c.db()).requested_pairs(fair);
     auto fp = c.app.populations().get(fair, [&] {
         store::MatchingRepository repo(c.db());
@@ -118,8 +122,13 @@ void add_fill_in_candidates(Context& c, Id fair, meetings::ScheduleRows& rows) {
         auto w = recommend::weights_from_fields(fields);
         if (w.errors.empty()) weights = w.weights;
     }
-    matching::Scorer scorer(weights);
-    rows.fill_ins = meetings::recommend_fill_ins(*fp, scorer, c.app.reference(), sources);
+    // The search itself runs on the scheduler's job thread, off the database thread.
+    return [rows = std::move(rows), sources = std::move(sources), fp = std::move(fp), weights,
+            reference = &c.app.reference()]() mutable {
+        matching::Scorer scorer(weights);
+        rows.fill_ins = meetings::recommend_fill_ins(*fp, scorer, *reference, sources);
+        return meetings::build_schedule_input(rows);
+    };
 }
 
 meetings::ScheduleInput load_problem(store::Connection& db, Id fair, const FairGrid& grid) {

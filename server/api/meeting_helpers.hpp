@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 
 #include "server/api/context.hpp"
@@ -41,9 +42,12 @@ std::optional<FairGrid> load_grid(store::Connection& db, const Fair& fair);
 // The stored rows the scheduling problem is built from (see load_problem).
 meetings::ScheduleRows load_rows(store::Connection& db, Id fair, const FairGrid& grid);
 
-// Moves the fill-ins published earlier out of rows.requests and sets
-// rows.fill_ins to the fair's fill-in candidates (see meetings/fill_ins.hpp).
-void add_fill_in_candidates(Context& c, Id fair, meetings::ScheduleRows& rows);
+// A run's problem with fill-ins: reads what the candidate search needs in the
+// caller's transaction (the fill-ins published earlier leave rows.requests,
+// the pairs with a request, the fair's recommendation population and
+// weights) and returns the step that searches the candidates (see
+// meetings/fill_ins.hpp) and builds the problem, for a job thread to run.
+std::function<meetings::ScheduleInput()> fill_in_problem(Context& c, Id fair, meetings::ScheduleRows rows);
 
 // The scheduling problem of a fair as stored now (accepted requests between
 // approved participants, booths, availability), loaded in the caller's transaction.

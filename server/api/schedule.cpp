@@ -351,20 +351,22 @@ void add_schedule_routes(http::Router& r) {
                    runs.fail_run(*running, kInterrupted, now);  // left over from a stopped server
                }
                auto rows = load_rows(c.db(), fair.id, *grid);
-               if (fill_ins) {
-                   add_fill_in_candidates(c, fair.id, rows);
-               } else {  // fill-ins published before are left out (publishing this run cancels them)
-                   std::erase_if(rows.requests, [](const store::AcceptedRequest& r) { return r.source == "recommended"; });
-                   rows.fill_ins.clear();
-               }
-               auto input = meetings::build_schedule_input(rows);
-               auto meetings_count = input.problem.meetings.size();
+               // Fill-ins published before are left out of a run without fill-ins (publishing it cancels them).
+               std::size_t meetings_count = 0;
+               for (const auto& r : rows.requests) meetings_count += r.source != "recommended";
                Id run = runs.insert_run(fair.id, seconds, seed, c.who.user_id, now, fill_ins);
                audit(c, fair.id, "schedule_run.start", "schedule_run", run, nullptr,
-                     {{"seconds", seconds}, {"seed", seed}, {"meetings", meetings_count},
-                      {"fill_in_candidates", input.problem.fill_ins.size()}, {"slots", grid->slots.size()}});
+                     {{"seconds", seconds}, {"seed", seed}, {"meetings", meetings_count}, {"fill_ins", fill_ins},
+                      {"slots", grid->slots.size()}});
                // Submitted before the commit: the result's write job queues behind this transaction.
-               jobs.submit(run, std::move(input), static_cast<double>(seconds), static_cast<std::uint64_t>(seed));
+               if (fill_ins) {
+                   jobs.submit(run, fill_in_problem(c, fair.id, std::move(rows)), static_cast<double>(seconds),
+                               static_cast<std::uint64_t>(seed));
+               } else {
+                   std::erase_if(rows.requests, [](const store::AcceptedRequest& r) { return r.source == "recommended"; });
+                   jobs.submit(run, meetings::build_schedule_input(rows), static_cast<double>(seconds),
+                               static_cast<std::uint64_t>(seed));
+               }
                tx.commit();
                auto res = json_response(202, run_json(*runs.run(run), 0));
                res.set_header("location",

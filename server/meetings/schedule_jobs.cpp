@@ -33,14 +33,24 @@ ScheduleJobs::~ScheduleJobs() {
 }
 
 void ScheduleJobs::submit(Id run, ScheduleInput input, double seconds, std::uint64_t seed) {
+    submit_task(Task{run, std::move(input), {}, seconds, seed, {}});
+}
+
+void ScheduleJobs::submit(Id run, std::function<ScheduleInput()> prepare, double seconds, std::uint64_t seed) {
+    submit_task(Task{run, {}, std::move(prepare), seconds, seed, {}});
+}
+
+void ScheduleJobs::submit_task(Task task) {
+    const Id run = task.run;
     auto state = std::make_shared<State>();
+    task.state = state;
     {
         std::lock_guard lock(registry_->mutex);
         registry_->runs[run] = state;
     }
     {
         std::lock_guard lock(queue_mutex_);
-        queue_.push_back(Task{run, std::move(input), seconds, seed, std::move(state)});
+        queue_.push_back(std::move(task));
     }
     queue_cv_.notify_one();
 }
@@ -87,6 +97,20 @@ void ScheduleJobs::compute(Task& task) {
     if (task.state->cancel) {
         write_failure(task.run, kInterrupted);
         return;
+    }
+    if (task.prepare) {
+        try {
+            task.input = task.prepare();
+        } catch (const std::exception& e) {
+            log_line("error", "schedule run " + std::to_string(task.run) + ": preparing the problem failed: " + e.what());
+            write_failure(task.run, std::string("preparing the problem failed: ") + e.what());
+            return;
+        }
+        task.prepare = nullptr;
+        if (task.state->cancel) {
+            write_failure(task.run, kInterrupted);
+            return;
+        }
     }
     using clock = std::chrono::steady_clock;
     const auto start = clock::now();
