@@ -4,6 +4,8 @@
 // no_show_recorded, each stored so that ?last_event_id=N resumes after N.
 // Also the participant's own report of a late arrival, which repairs the
 // schedule like an organizer's.
+#include <charconv>
+
 #include "server/api/access_helpers.hpp"
 #include "server/api/context.hpp"
 #include "server/api/json_response.hpp"
@@ -43,9 +45,14 @@ void add_me_live_routes(http::Router& r) {
                std::string kind(store::to_string(me.side));
                nlohmann::json participant = {{"kind", kind}, {"id", me.id}};
                if (auto after = c.req.query_param("last_event_id"); after && !after->empty()) {
-                   auto n = query_id(c.req, "last_event_id");
+                   // 0 is allowed: everything stored for me.
+                   Id n = -1;
+                   auto [end, ec] = std::from_chars(after->data(), after->data() + after->size(), n);
+                   if (ec != std::errc() || end != after->data() + after->size() || n < 0)
+                       throw http::Problem{400, "invalid-query", "Invalid query parameters", "",
+                                           {{"last_event_id", "invalid", "A number, 0 or more."}}};
                    return json_response(200, {{"type", "resume"}, {"fair_id", fair}, {"participant", participant},
-                                              {"last_event_id", n.value_or(0)}});
+                                              {"last_event_id", n}});
                }
                auto holder = store::LiveRepository(c.db()).profile(kind, me.id);
                participant["name"] = holder ? holder->name : "";
