@@ -108,6 +108,27 @@ class PersonalFeedTest(unittest.TestCase):
         for ws in list(feeds.values()) + [org]:
             ws.close()
 
+    def test_snapshot_meeting_and_deal_figures(self):
+        w = World(self.server, self.org, "fg", [("i1", "e1"), ("i2", "e1")])
+        a, b = w.meeting("i1", "e1"), w.meeting("i2", "e1")
+        w.place({a: (0, 1), b: (1, 1)})
+        self.assertEqual(w.clients["i1"].request("POST", "/api/v1/meetings/%d/outcome" % a,
+                                                 {"outcome": "no_show"}).status, 200)
+        for imp, cents in (("i1", 250000), ("i2", 100000)):
+            r = w.clients["e1"].request("POST", "/api/v1/fairs/%d/deals" % w.fair, {
+                "counterpart_id": w.ids[imp], "kind": "contract", "value": {"amount": cents, "currency": "USD"}})
+            self.assertEqual(r.status, 201, r.body)
+        org = self.org_feed(w.fair)
+        snap = org.recv()
+        self.assertEqual(snap["meetings"]["no_shows"], 1)
+        self.assertEqual(snap["meetings"]["by_slot"]["0"], {"no_show": 1})
+        self.assertEqual(snap["meetings"]["by_slot"]["1"], {"scheduled": 1})
+        self.assertEqual((snap["deals"]["count"], snap["deals"]["usd_cents"]), (2, 350000))
+        self.assertEqual(snap["deals"]["by_country"], {"FR": {"count": 1, "usd_cents": 250000},
+                                                       "DE": {"count": 1, "usd_cents": 100000}})
+        self.assertEqual(snap["deals"]["by_category"], {"ceramics.tableware": {"count": 2, "usd_cents": 350000}})
+        org.close()
+
     def test_refusals(self):
         w = World(self.server, self.org, "rf", [("i1", "e1")])
         other = World(self.server, self.org, "rg", [("i1", "e1")])
