@@ -27,3 +27,7 @@ CREATE TABLE meeting_flags (
     flag        TEXT NOT NULL CHECK (flag IN ('unconfirmed')),
     flagged_at  INTEGER NOT NULL
 );
+
+-- The live timer's look-ups: meetings about to start, meetings recently ended.
+CREATE INDEX meetings_starting ON meetings(starts_at) WHERE status = 'scheduled';
+CREATE INDEX meetings_ending ON meetings(ends_at) WHERE status = 'scheduled';
