@@ -102,6 +102,8 @@ class LiveTimerTest(unittest.TestCase):
         self.assertEqual(msg["importer"]["id"], w.ids["i1"])
         items = self.org.request("GET", listed).json()["items"]
         self.assertEqual([(i["id"], i["flag"]) for i in items], [(m, "unconfirmed")])
+        all_meetings = self.org.request("GET", "/api/v1/fairs/%d/meetings" % w.fair).json()["items"]
+        self.assertEqual({i["id"]: i["flag"] for i in all_meetings}, {m: "unconfirmed"}, "the organizers' list says so")
         self.assertIsNone(quiet(org, 2), "flagged once")
         org.close()
         org = WebSocket(self.server.port, "/api/v1/fairs/%d/live" % w.fair,
@@ -113,6 +115,8 @@ class LiveTimerTest(unittest.TestCase):
         r = w.clients["i1"].request("POST", "/api/v1/meetings/%d/outcome" % m, {"outcome": "held"})
         self.assertEqual(r.status, 200, r.body)
         self.assertEqual(self.org.request("GET", listed).json()["items"], [])
+        all_meetings = self.org.request("GET", "/api/v1/fairs/%d/meetings" % w.fair).json()["items"]
+        self.assertEqual([i["flag"] for i in all_meetings], [None])
 
 
 if __name__ == "__main__":
