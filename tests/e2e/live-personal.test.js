@@ -5,7 +5,8 @@
 // open; the first workshop reports that the buyer did not come: the server
 // repairs the schedule (the buyer is taken to be away for the rest of the
 // day) and the open page shows the moved meeting at once, without a reload,
-// and reads the schedule again. Then the 10-minute reminder (in Vietnamese)
+// and reads the schedule again. A late arrival reported from the page; then
+// the 10-minute reminder (in Vietnamese)
 // sent by the server's timer, and the organizer's dashboard listing a
 // meeting that nobody confirmed after the grace period.
 
@@ -155,6 +156,19 @@ describe('a participant’s own live feed: a no-show moves a meeting on an open 
     await page.getByTestId('next-meeting').getByTestId('next-day').waitFor({ timeout: WAIT_MS });
     assert.equal(await page.getByTestId('today-change').count(), 1, 'one message for this workshop');
     await page.screenshot({ path: screenshotPath('today-live-change-en'), fullPage: true });
+  });
+
+  test('reporting a late arrival from the today page', async () => {
+    const box = page.getByTestId('late-arrival');
+    await box.locator('summary').click();
+    await page.getByTestId('late-arrival-submit').click();
+    await waitForText(page.getByTestId('late-arrival-status'), 'Choose the time you arrive.');
+    // The workshop's only meeting is tomorrow now: arriving later today moves nothing.
+    await page.getByTestId('late-arrival-time').fill(hhmm(Math.min(now.minutes + 30, 23 * 60 + 59)));
+    await page.getByTestId('late-arrival-submit').click();
+    await waitForText(page.getByTestId('late-arrival-status'), 'No meeting had to move.');
+    assert.equal(await page.getByTestId('late-arrival-status').getAttribute('data-moved'), '0');
+    assert.equal(await page.getByTestId('today-change').count(), 1, 'no message for a change that did not happen');
   });
 
   test('the 10-minute reminder from the server’s timer, in Vietnamese', async () => {

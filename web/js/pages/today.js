@@ -52,6 +52,44 @@ export function changeText(message) {
   }
 }
 
+/**
+ * "I am running late": the time of arrival today (fair time); the server
+ * moves my meetings before then and tells the people concerned.
+ */
+function lateArrivalForm() {
+  const input = h('input', { type: 'time', id: 'late-arrival-time', required: true, 'data-testid': 'late-arrival-time' });
+  const status = h('p', { class: 'small', role: 'status', 'data-testid': 'late-arrival-status' });
+  const send = h('button', { type: 'submit', class: 'button button-secondary button-small', 'data-testid': 'late-arrival-submit' },
+    t('today.late.send'));
+  const form = h('form', { class: 'late-arrival-form', novalidate: true },
+    h('label', { for: input.id }, t('today.late.label')), input, h('div', { class: 'form-actions' }, send), status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!/^\d{2}:\d{2}$/.test(input.value)) {
+      status.className = 'small field-error';
+      status.textContent = t('today.late.needTime');
+      input.focus();
+      return;
+    }
+    const done = busy(send);
+    try {
+      // The fair's zone (FAIR_TIME_ZONE, Asia/Ho_Chi_Minh) has no daylight saving: UTC+7 all year.
+      const body = await api.post(`/fairs/${form.dataset.fair}/me/late-arrival`, { arrives_at: `${fairToday()}T${input.value}:00+07:00` });
+      const moved = (body?.changes ?? []).length;
+      status.className = 'small notice notice-success';
+      status.textContent = moved ? t('today.late.moved', { count: moved }) : t('today.late.none');
+      status.dataset.moved = String(moved);
+    } catch (error) {
+      status.className = 'small notice notice-info';
+      status.textContent = problemAlert(error).textContent;
+      status.dataset.moved = 'error';
+    } finally {
+      done();
+    }
+  });
+  return form;
+}
+
 function startOf(meeting) {
   return Date.parse(meeting.start);
 }
@@ -202,6 +240,8 @@ export async function render({ signal }) {
   const connection = connectionIndicator('today-connection');
   const reminder = h('p', { class: 'notice notice-info today-reminder', role: 'alert', hidden: true, 'data-testid': 'today-reminder' });
   const changes = h('ol', { class: 'activity', 'data-testid': 'today-changes' });
+  const lateForm = lateArrivalForm();
+  lateForm.dataset.fair = String(fair.id);
   const changesBox = h('section', { class: 'panel today-changes', hidden: true, 'aria-labelledby': 'today-changes-title' },
     h('h2', { id: 'today-changes-title' }, t('today.live.title')), changes);
   let items = [];
@@ -340,6 +380,7 @@ export async function render({ signal }) {
         h('h2', { id: 'today-list-title' }, t('today.list', { date: formatDateTime(Math.floor(Date.now() / 1000), { dateOnly: true }) })),
         todayEmpty, todayList),
       pastBox,
+      h('details', { class: 'late-arrival', 'data-testid': 'late-arrival' }, h('summary', {}, t('today.late')), lateForm),
       h('p', { class: 'today-links' },
         h('a', { href: route('/deals'), 'data-testid': 'to-deals' }, t('deals.title')), ' · ',
         h('a', { href: route('/badge'), 'data-testid': 'to-badge' }, t('badge.title')))),
