@@ -90,8 +90,8 @@ private:
     live::Hub personal_hub_;
     std::mutex memo_mutex_;
     std::map<std::string, std::string> memo_;
-    std::shared_ptr<meetings::ScheduleJobs> schedule_jobs_;
-    std::shared_ptr<live::Ticker> ticker_;  // the live timer (reminders, unconfirmed meetings); null without a db  // shared_ptr: the type is incomplete here
+    std::shared_ptr<meetings::ScheduleJobs> schedule_jobs_;  // shared_ptr: the type is incomplete here
+    std::shared_ptr<live::Ticker> ticker_;  // the live timer (reminders, unconfirmed meetings); null without a db
 };
 
 }  // namespace fairmatch::server

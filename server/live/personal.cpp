@@ -27,6 +27,14 @@ Event store_event(store::Connection& db, Id fair, std::string_view type, nlohman
     return Event{id, fair, dump(payload)};
 }
 
+std::vector<std::string> personal_backlog(store::Connection& db, Id fair, std::string_view kind, Id participant, Id after,
+                                          int limit) {
+    std::vector<std::string> out;
+    for (const auto& n : store::NotificationRepository(db).after(fair, kind, participant, after, limit))
+        out.push_back(notification_text(n.id, n.fair_id, n.type, n.payload, n.created_at));
+    return out;
+}
+
 std::string notification_text(Id id, Id fair, std::string_view type, std::string_view payload, std::int64_t at) {
     auto j = nlohmann::json::parse(payload, nullptr, false);
     if (!j.is_object()) j = nlohmann::json::object();

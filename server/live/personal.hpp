@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,10 @@ std::optional<Event> store_notification(store::Connection& db, Id fair, std::str
 
 // Appends an event to the organizers' feed of a fair and returns it for the hub.
 Event store_event(store::Connection& db, Id fair, std::string_view type, nlohmann::json payload, std::int64_t now);
+
+// A participant's stored notifications after id `after`, as sent on the feed, oldest first.
+std::vector<std::string> personal_backlog(store::Connection& db, Id fair, std::string_view kind, Id participant, Id after,
+                                          int limit);
 
 // A stored notification as sent on the feed.
 std::string notification_text(Id id, Id fair, std::string_view type, std::string_view payload, std::int64_t at);

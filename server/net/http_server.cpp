@@ -19,7 +19,6 @@
 #include "server/net/db_await.hpp"
 #include "server/live/personal.hpp"
 #include "server/net/live_session.hpp"
-#include "server/store/notification_repository.hpp"
 #include "server/http/problem.hpp"
 #include "server/log.hpp"
 #include "server/store/db_executor.hpp"
@@ -263,11 +262,7 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
                 Id who = j["participant"].value("id", Id{0});
                 LiveChannel channel{&app.personal_hub(), live::personal_channel(kind, who),
                                     [fair, kind, who](store::Connection& c, Id from, int limit) {
-                                        std::vector<std::string> out;
-                                        for (const auto& n : store::NotificationRepository(c).after(fair, kind, who, from, limit))
-                                            out.push_back(live::notification_text(n.id, n.fair_id, n.type, n.payload,
-                                                                                  n.created_at));
-                                        return out;
+                                        return live::personal_backlog(c, fair, kind, who, from, limit);
                                     }};
                 co_await run_live_session(std::move(stream), parser.release(), std::move(first), std::move(channel),
                                           after, app, db, stopping);
