@@ -23,7 +23,7 @@ constexpr const char* kStarting =
 constexpr const char* kNewlyUnconfirmed =
     FAIRMATCH_LIVE_MEETING_COLUMNS
     "LEFT JOIN live_settings s ON s.fair_id = m.fair_id "
-    "WHERE m.status = 'scheduled' AND m.ends_at < ?1 AND m.ends_at >= ?1 - 3 * 86400 "
+    "WHERE m.status = 'scheduled' AND m.ends_at < ?1 AND m.ends_at >= ?1 - 86400 "
     "AND m.ends_at < ?1 - 60 * coalesce(s.unconfirmed_after_minutes, 30) "
     "AND NOT EXISTS (SELECT 1 FROM meeting_outcomes o WHERE o.meeting_id = m.id) "
     "AND NOT EXISTS (SELECT 1 FROM meeting_flags f WHERE f.meeting_id = m.id) ORDER BY m.id LIMIT 5000";

@@ -40,7 +40,7 @@ public:
     // Scheduled meetings starting in (from, until].
     std::vector<LiveMeeting> starting_between(std::int64_t from, std::int64_t until);
     // Scheduled meetings without an outcome or a flag whose end is more than
-    // the fair's grace period before `now` (and within the last three days:
+    // the fair's grace period before `now` (and within the last day:
     // the timer looks at recent meetings only, so a pass stays cheap).
     std::vector<LiveMeeting> newly_unconfirmed(std::int64_t now);
     void flag_unconfirmed(Id meeting, std::int64_t now);
