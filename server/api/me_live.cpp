@@ -33,6 +33,17 @@ store::Participant approved_participant(Context& c, Id fair) {
     return *p;
 }
 
+// An id to resume after: a number, 0 or more (0: everything stored for me); nullopt when absent.
+std::optional<Id> after_param(Context& c, const char* name) {
+    auto text = c.req.query_param(name);
+    if (!text || text->empty()) return std::nullopt;
+    Id n = -1;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+    if (ec != std::errc() || end != text->data() + text->size() || n < 0)
+        throw http::Problem{400, "invalid-query", "Invalid query parameters", "", {{name, "invalid", "A number, 0 or more."}}};
+    return n;
+}
+
 }  // namespace
 
 void add_me_live_routes(http::Router& r) {
@@ -44,16 +55,9 @@ void add_me_live_routes(http::Router& r) {
                auto me = approved_participant(c, fair);
                std::string kind(store::to_string(me.side));
                nlohmann::json participant = {{"kind", kind}, {"id", me.id}};
-               if (auto after = c.req.query_param("last_event_id"); after && !after->empty()) {
-                   // 0 is allowed: everything stored for me.
-                   Id n = -1;
-                   auto [end, ec] = std::from_chars(after->data(), after->data() + after->size(), n);
-                   if (ec != std::errc() || end != after->data() + after->size() || n < 0)
-                       throw http::Problem{400, "invalid-query", "Invalid query parameters", "",
-                                           {{"last_event_id", "invalid", "A number, 0 or more."}}};
+               if (auto n = after_param(c, "last_event_id"))
                    return json_response(200, {{"type", "resume"}, {"fair_id", fair}, {"participant", participant},
-                                              {"last_event_id", n}});
-               }
+                                              {"last_event_id", *n}});
                auto holder = store::LiveRepository(c.db()).profile(kind, me.id);
                participant["name"] = holder ? holder->name : "";
                return json_response(200, {{"type", "snapshot"},
@@ -68,7 +72,7 @@ void add_me_live_routes(http::Router& r) {
            http::access::role({"importer", "exhibitor"}),
            [](Context& c) {
                auto fair = path_id(c.req, "fair");
-               auto after = query_id(c.req, "after").value_or(0);
+               auto after = after_param(c, "after").value_or(0);
                nlohmann::json items = nlohmann::json::array();
                auto me = store::MeetingRepository(c.db()).participant_of(c.who.user_id, fair, my_side(c));
                if (!me) return json_response(200, {{"items", items}});  // nothing for a non-participant

@@ -191,5 +191,60 @@ class PersonalFeedTest(unittest.TestCase):
             ws.close()
 
 
+class SlowParticipantTest(unittest.TestCase):
+    """A participant's client that stops reading is dropped (bounded queue) and resumes without a gap."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = ServerProcess(scale=None, extra_args=["--live-tick", "0", "--live-queue", "5"]).__enter__()
+        add_user(cls.server, "organizer", "slow@fair.vn")
+        cls.org = Client(cls.server, bearer=api_token(cls.server, "slow@fair.vn"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.__exit__(None, None, None)
+
+    def test_slow_client_is_dropped_and_resumes(self):
+        w = World(self.server, self.org, "sl", [("i1", "e1")])
+        m = w.meeting("i1", "e1")
+        w.place({m: (0, 1)})
+        slow = WebSocket(self.server.port, "/api/v1/fairs/%d/me/live" % w.fair,
+                         {"Authorization": "Bearer " + w.tokens["e1"]}, rcvbuf=4096)
+        last = slow.recv()["last_event_id"]
+        # Each new no-show tells both sides; e1's client reads nothing meanwhile.
+        flips = 150
+        for _ in range(flips):
+            for outcome in ("no_show", "held"):
+                r = w.clients["i1"].request("POST", "/api/v1/meetings/%d/outcome" % m, {"outcome": outcome})
+                self.assertEqual(r.status, 200, r.body)
+        slow.sock.settimeout(10)
+        closed, seen = False, []
+        try:
+            while True:
+                msg = slow.recv()
+                if msg is None:
+                    closed = True
+                    break
+                seen.append(msg["id"])
+        except (ConnectionError, OSError):
+            closed = True
+        slow.sock.close()
+        self.assertTrue(closed, "a participant's client that does not read is disconnected")
+        self.assertLess(len(seen), flips, "it was cut off before the end")
+        self.assertIn("fell too far behind", self.server.log())
+        # Resuming after the last id it saw gives the rest, in order, with no gap.
+        ws = w.feed("e1", "?last_event_id=%d" % (seen[-1] if seen else last))
+        self.assertEqual(ws.recv()["type"], "resume")
+        rest = [ws.recv()["id"] for _ in range(flips - len(seen))]
+        ids = seen + rest
+        self.assertEqual(len(ids), flips)
+        self.assertEqual(ids, sorted(set(ids)), "increasing, no repeats")
+        self.assertIsNone(quiet(ws, 1.0))
+        ws.close()
+        stored = [n["id"] for n in w.clients["e1"].request(
+            "GET", "/api/v1/fairs/%d/me/notifications?after=%d" % (w.fair, last)).json()["items"]]
+        self.assertEqual(ids, stored, "exactly what was stored")
+
+
 if __name__ == "__main__":
     unittest.main()
