@@ -16,6 +16,7 @@
 #include "server/meetings/schedule_input.hpp"
 #include "server/meetings/schedule_jobs.hpp"
 #include "server/store/meeting_repository.hpp"
+#include "server/store/notification_repository.hpp"
 #include "server/store/schedule_repository.hpp"
 #include "server/store/sqlite.hpp"
 
@@ -554,10 +555,18 @@ void add_schedule_routes(http::Router& r) {
                auto fair = fair_or_404(c.db(), path_id(c.req, "fair"));
                auto page = parse_page(c.req);
                auto offset = meetings::utc_offset_minutes(fair.time_zone);
+               // Meetings without an outcome a grace period after their end (the live timer's flag).
+               std::set<Id> unconfirmed;
+               for (const auto& u : store::NotificationRepository(c.db()).unconfirmed(fair.id)) unconfirmed.insert(u.id);
                return list_response(store::ScheduleRepository(c.db()).list_meetings(fair.id, page), page,
-                                    [&](const store::Meeting& m) { return meeting_json(m, offset); });
+                                    [&](const store::Meeting& m) {
+                                        auto j = meeting_json(m, offset);
+                                        j["flag"] = unconfirmed.count(m.id) ? nlohmann::json("unconfirmed") : nlohmann::json(nullptr);
+                                        return j;
+                                    });
            },
-           "Every published meeting of the fair, by time (organizers)"});
+           "Every published meeting of the fair, by time (organizers); `flag` is \"unconfirmed\" for a meeting "
+           "without an outcome a grace period after its end"});
 
     r.add({"GET", "/api/v1/fairs/{fair}/meetings.csv", "meetings.csv", http::DbMode::read,
            http::access::fair_organizer("fair"),

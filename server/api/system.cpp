@@ -53,6 +53,7 @@ void add_all_routes(http::Router& r) {
     add_recommendation_routes(r);
     add_booth_routes(r);
     add_live_routes(r);
+    add_me_live_routes(r);
     add_deal_routes(r);
     add_report_routes(r);
     add_outcome_routes(r);

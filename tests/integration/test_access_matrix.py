@@ -87,6 +87,10 @@ EXPECTED = {
     "meetings.list": FAIR_ORGANIZER, "meetings.csv": FAIR_ORGANIZER, "schedule.mine": PARTICIPANTS,
     "calendar.create": PARTICIPANTS, "calendar.revoke": PARTICIPANTS, "calendar.feed": PUBLIC,
     "schedule_changes.create": FAIR_ORGANIZER,
+    # Participants' own live feed: past the policy, the handler wants a WebSocket (426) and an approved profile.
+    "live.mine": PARTICIPANTS, "notifications.mine": PARTICIPANTS, "late_arrival.create": PARTICIPANTS,
+    "live_settings.get": FAIR_ORGANIZER, "live_settings.update": FAIR_ORGANIZER,
+    "meetings.unconfirmed": FAIR_ORGANIZER,
 }
 
 EMAILS = {i: "%s@matrix.test" % i for i in IDENTITIES if i != "anonymous"}

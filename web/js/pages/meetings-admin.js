@@ -67,6 +67,7 @@ export async function render({ query, signal }) {
                 m.fill_in_score != null ? ` · ${m.fill_in_score}` : '')
               : priorityBadge(m.priority)),
             h('td', {}, statusBadge(m.status),
+              m.flag === 'unconfirmed' ? h('span', { class: 'badge badge-moved', 'data-testid': 'meeting-flag' }, t('live.unconfirmed.flag')) : null,
               m.sequence > 0 ? h('span', { class: 'block small muted' }, t('meetings.all.version', { n: m.sequence + 1 })) : null,
               m.note ? h('span', { class: 'block small muted', lang: 'en' }, m.note) : null))),
         }),
