@@ -74,7 +74,10 @@ class World:
                 break
             time.sleep(0.05)
         assert run["status"] == "done", run
-        r = org.request("POST", "/api/v1/fairs/%d/schedule-runs/%d/publish" % (self.fair, run["id"]))
+        # Slot 0 is over and slot 1 under way: publishing into them needs
+        # the organizer's confirmation.
+        r = org.request("POST", "/api/v1/fairs/%d/schedule-runs/%d/publish" % (self.fair, run["id"]),
+                        {"confirm": True})
         assert r.status == 200, r.body
         midnight = datetime.datetime.combine(today, datetime.time(), datetime.timezone.utc).timestamp()
         # Today's slots 0..3 (0 is over, 1 under way, 2 and 3 to come), as unix seconds UTC.
