@@ -251,6 +251,28 @@ class AttackTest(unittest.TestCase):
         r = self.exB.request("POST", "/api/v1/me/tokens", {"name": "script"}, headers={"Origin": "https://x.example"})
         self.assertEqual(r.status, 201, r.body)
 
+    def test_login_csrf_and_cors(self):
+        """A foreign page can only send "simple" requests (a form or text/plain body) without a CORS
+        preflight; the API takes JSON only, so signing a victim in as the attacker (login CSRF) or any
+        write that way fails, and no preflight is ever granted."""
+        email, pw = "logincsrf@attack.test", "Login-csrf-pass-1"
+        Client(self.server).register(email, pw, "importer")
+        body = '{"email": "%s", "password": "%s"}' % (email, pw)
+        for ctype in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None):
+            hdrs = {"Origin": "https://evil.example"}
+            if ctype:
+                hdrs["Content-Type"] = ctype
+            r = self.server.request("POST", "/api/v1/auth/login", body, hdrs)
+            self.assertEqual(r.status, 415, (ctype, r.body))
+            self.assertNotIn("set-cookie", r.headers)
+        r = self.server.request("OPTIONS", "/api/v1/auth/login", headers={
+            "Origin": "https://evil.example", "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type, x-csrf-token"})
+        self.assertNotIn("access-control-allow-origin", r.headers)
+        self.assertNotIn("access-control-allow-credentials", r.headers)
+        r = self.server.request("GET", "/api/v1/fairs", headers={"Origin": "https://evil.example"})
+        self.assertNotIn("access-control-allow-origin", r.headers)
+
     def test_live_feed_refuses_foreign_origin(self):
         from wsclient import HandshakeRefused, WebSocket
         tok = api_token(self.server, "org@attack.test")
