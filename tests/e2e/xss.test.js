@@ -4,7 +4,8 @@
 // fair's names are set to script payloads through the API; then every page
 // that renders them is opened in Chromium (directory, search, exhibitor and
 // product pages, profile editors, recommendations, inbox and outbox, deals,
-// leads, account, badges, organizer pages, report). Nothing executes:
+// leads, account, badges, both sides' published schedules, organizer pages,
+// report). Nothing executes:
 // window.__xss stays undefined, no dialog opens, no element comes out of a
 // payload, the page logs no error (a CSP refusal would be one), and the
 // payload shows as plain text where the field is shown.
@@ -115,7 +116,27 @@ describe('script payloads in every text field are shown as text, never run', () 
     r = await imp.call('POST', '/me/meeting-requests', { exhibitor_id: exhibitorId, priority: 'must_meet', message: TEXT.message });
     check(r, 201, 'meeting request');
     check(await ex.call('POST', `/me/meeting-requests/${r.body.id}/response`, { decision: 'decline', reason: TEXT.reason.slice(0, 500) }), 200, 'decline');
-    check(await imp.call('POST', '/me/meeting-requests', { exhibitor_id: exhibitorId, priority: 'would_like', message: TEXT.message }), 201, 'second request');
+    r = await imp.call('POST', '/me/meeting-requests', { exhibitor_id: exhibitorId, priority: 'would_like', message: TEXT.message });
+    check(r, 201, 'second request');
+    const accepted = r.body.id;
+    // A third, accepted and scheduled: the schedule pages show both companies' names.
+    r = await imp.call('POST', '/me/meeting-requests', { exhibitor_id: exhibitorId, priority: 'must_meet', message: TEXT.message });
+    check(r, 409, 'one open request per pair');
+    check(await ex.call('POST', `/me/meeting-requests/${accepted}/response`, { decision: 'accept' }), 200, 'accept');
+    const fairRow = (await org.call('GET', `/fairs/${fair}`)).body;
+    check(await org.call('PUT', `/fairs/${fair}/grid`, {
+      days: [fairRow.start_date], sessions: [{ start: '09:00', end: '12:00' }], slot_minutes: 30, pause_minutes: 0,
+      tables: 2, use_booths: false,
+    }), 200, 'grid');
+    r = await org.call('POST', `/fairs/${fair}/schedule-runs`, { seconds: 1 });
+    check(r, 202, 'schedule run');
+    let run = r.body;
+    for (let i = 0; i < 300 && run.status === 'running'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      run = (await org.call('GET', `/fairs/${fair}/schedule-runs/${run.id}`)).body;
+    }
+    assert.equal(run.status, 'done', JSON.stringify(run));
+    check(await org.call('POST', `/fairs/${fair}/schedule-runs/${run.id}/publish`), 200, 'publish');
     check(await ex.call('POST', `/fairs/${fair}/deals`, {
       counterpart_id: importerId, kind: 'contract', value: { amount: 1234500, currency: 'USD' }, note: TEXT.deal,
     }), 201, 'deal');
@@ -192,6 +213,7 @@ describe('script payloads in every text field are shown as text, never run', () 
     await visit('#/account', [TEXT.token.slice(0, 40)]);
     await visit('#/badge');
     await visit('#/today');
+    await visit('#/meetings/schedule', [TEXT.importer.slice(0, 40)]);
     await signOut(page);
   });
 
@@ -204,7 +226,7 @@ describe('script payloads in every text field are shown as text, never run', () 
     await visit('#/deals');
     await visit(`#/importers/${importerId}/edit`);
     await visit('#/badge');
-    await visit('#/meetings/schedule');
+    await visit('#/meetings/schedule', [[TEXT.exhibitor.slice(0, 40), TEXT.exhibitorEn.slice(0, 40)]]);
     await signOut(page);
   });
 
