@@ -22,7 +22,7 @@ which badges are used) and ids read from answers; that is awkward in wrk's
 per-thread Lua states. The client's own CPU time is reported next to the
 server's, so one can see how much of the shared machine the client took.
 
-Usage: bench/mixed_load.py [--seconds 300] [--connections 64] [--db FILE] [--users 32]
+Usage: bench/mixed_load.py [--seconds 300] [--connections 64] [--db FILE] [--users 32] [--server-args "..."]
        bench/mixed_load.py --seconds 20        # the short run
 Starts its own server on loopback (a fresh Hanoi-scale demo fair, or --db to
 reuse a seeded copy: the file is copied first, never changed).
@@ -305,9 +305,10 @@ def main():
     ap.add_argument("--db", help="a seeded Hanoi-scale database to copy instead of seeding anew")
     ap.add_argument("--sample", type=float, default=10, help="seconds between RSS samples")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--server-args", default="", help="extra `fairmatch serve` options, e.g. \"--db-readers 4\"")
     args = ap.parse_args()
 
-    server = ServerProcess(scale=None if args.db else "hanoi", extra_args=["--quiet"])
+    server = ServerProcess(scale=None if args.db else "hanoi", extra_args=["--quiet"] + args.server_args.split())
     if args.db:
         shutil.copyfile(args.db, server.db)
     else:
