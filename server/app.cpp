@@ -52,8 +52,9 @@ http::Response App::handle(const http::Route& route, http::Request& req, store::
             who = std::move(a.who);
             if (a.touch) schedule_touch(who, now);
         }
-        if (auto refused = auth::authorize(route, req, who, db)) return http::problem_response(*refused, req.request_id);
+        // CSRF first: a forged request learns nothing, not even whether its target exists.
         if (auto refused = auth::check_csrf(req, who)) return http::problem_response(*refused, req.request_id);
+        if (auto refused = auth::authorize(route, req, who, db)) return http::problem_response(*refused, req.request_id);
         Context ctx{req, db, *this, who};
         auto res = route.handler(ctx);
         if (route.db == http::DbMode::write && res.status < 400) {

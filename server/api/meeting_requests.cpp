@@ -37,11 +37,14 @@ store::MeetingRequest my_request(Context& c, store::MeetingRepository& repo, Id 
                                  std::int64_t now) {
     auto r = repo.find_request(id, now);
     auto side = my_side(c);
-    if (!r) throw http::not_found("No such meeting request.");
+    // One answer for "missing" and "someone else's" (the same words too).
+    auto missing = [&] {
+        return http::not_found(as_requester ? "No such request among those you sent." : "No such request in your inbox.");
+    };
+    if (!r) throw missing();
     Side wanted = as_requester ? r->requested_by : other(r->requested_by);
     auto owner = owner_on(*r, wanted);
-    if (side != wanted || !owner || *owner != c.who.user_id)
-        throw http::not_found(as_requester ? "No such request among those you sent." : "No such request in your inbox.");
+    if (side != wanted || !owner || *owner != c.who.user_id) throw missing();
     return *r;
 }
 

@@ -90,6 +90,7 @@ asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::re
     }
     websocket::stream<beast::tcp_stream> ws(std::move(stream));
     ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws.read_message_max(4096);  // the feed only sends; a client's big message closes it (1009), never buffers
     ws.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(beast::http::field::server, "fairmatch"); }));
     auto [aec] = co_await ws.async_accept(req, tuple_awaitable);
