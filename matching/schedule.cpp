@@ -216,15 +216,15 @@ void assign_locations(const ScheduleProblem& pr, std::vector<Placement>& meeting
 // Problems up to this many meetings get a hot first annealing pass and then
 // short reheated cycles.
 constexpr int kSmallProblem = 2000;
-// Small problems: a first, hot pass (temperature 8 down to 0.5, in cost
+// Small problems: a first, hot pass (temperature 6 down to 0.5, in cost
 // units where a gap costs 4 to 8) takes this share of the iterations
 // (percent); then cycles of kCycleShare percent each restart from the best
 // schedule so far at 1.5 and cool to 0.3. Every cycle ends cold, so when the
 // time budget cuts the search (a loaded machine, a short budget) the best
 // schedule comes from a finished cycle rather than from a still-hot pass.
-constexpr int kFirstPassShare = 40;
+constexpr int kFirstPassShare = 20;
 constexpr int kCycleShare = 10;
-constexpr double kFirstPassTemperature = 8.0;
+constexpr double kFirstPassTemperature = 6.0;
 constexpr double kFirstPassEndTemperature = 0.5;
 constexpr double kCycleTemperature = 1.5;
 
