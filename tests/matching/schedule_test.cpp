@@ -314,6 +314,34 @@ TEST(Schedule, StopsWhenOutOfTime) {
   EXPECT_LE(polls, 10);
 }
 
+// The search runs a hot first pass and then reheated cycles from the best
+// schedule so far; cutting it later (more polls of out_of_time) follows the
+// same deterministic path further, so the result (held weight, then breaks)
+// never gets worse, and every cut result is feasible.
+TEST(Schedule, LaterTimeCutsNeverGiveWorseSchedules) {
+  std::mt19937 rng(99);
+  const ScheduleProblem pr = random_problem(rng, 30, 110, 12);
+  std::pair<long long, int> previous{0, 0};
+  bool first = true, improved = false;
+  for (int limit : {3, 12, 30, 60, 100000}) {
+    ScheduleOptions o;
+    o.seed = 5;
+    o.effort = 0.02;
+    int polls = 0;
+    o.out_of_time = [&] { return ++polls > limit; };
+    const Schedule s = schedule_meetings(pr, o);
+    expect_consistent(pr, s);
+    const std::pair<long long, int> now{-s.figures.weight_held, s.figures.breaks};
+    if (!first) {
+      EXPECT_LE(now, previous) << "limit " << limit;
+      improved = improved || now < previous;
+    }
+    previous = now;
+    first = false;
+  }
+  EXPECT_TRUE(improved);  // the cuts do matter on this problem
+}
+
 TEST(Schedule, LargerRandomProblemsAreFeasible) {
   std::mt19937 rng(11);
   for (int round = 0; round < 4; ++round) {
