@@ -582,7 +582,6 @@ class Annealer {
   std::vector<int> ejected_;
   std::vector<int> chain_, chain_mark_, chain_from_;
   std::vector<int> run_, used_;
-  std::vector<int> block_slot_;
 
   int chain_stamp_ = 0;
 };
@@ -753,7 +752,6 @@ bool Annealer::move_compact(int m) {
   for (int c : run_) st_.set_slot(c, -1);
   // Most constrained first (fewest allowed block slots).
   used_.assign(k, 0);
-  block_slot_.assign(k, -1);
   auto options = [&](int c) {
     int n = 0;
     for (int j = 0; j < k; ++j) n += md_.allowed(c, start + j) ? 1 : 0;
