@@ -13,7 +13,13 @@ routes = set()
 for f in glob.glob(os.path.join(ROOT, "server/api/*.cpp")):
     routes |= set(re.findall(r'"(GET|POST|PUT|PATCH|DELETE)",\s*"(/[^"]*)"', open(f).read()))
 routes = sorted(routes)
-fields = [l.strip() for l in open(os.path.join(OUT, "fields.txt")) if l.strip()]
+# JSON field and query parameter names as the handlers read them.
+fields = set()
+for f in glob.glob(os.path.join(ROOT, "server/api/*.cpp")):
+    text = open(f).read()
+    fields |= set(re.findall(r'\.[a-z_]+\("([a-z_0-9]+)"', text))
+    fields |= set(re.findall(r'\{"([a-z_][a-z_0-9]*)",', text))
+fields = sorted(fields)
 
 BODIES = {
     "/api/v1/fairs": {"name_vi": "Hội chợ", "name_en": "Fair", "venue": "Cung Văn hóa", "city": "Hà Nội",

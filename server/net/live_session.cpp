@@ -61,6 +61,26 @@ private:
 asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::request<beast::http::string_body> req,
                                        std::string first, Id fair, Id after, App& app, store::DbExecutor& db,
                                        const std::atomic<bool>& stopping) {
+    LiveChannel channel{&app.hub(), fair, [fair](store::Connection& c, Id from, int limit) {
+                            std::vector<std::string> out;
+                            for (const auto& e : store::LiveRepository(c).events_after(fair, from, limit)) {
+                                auto j = nlohmann::json::parse(e.payload, nullptr, false);
+                                if (!j.is_object()) continue;
+                                j["type"] = e.type;
+                                j["id"] = e.id;
+                                j["fair_id"] = fair;
+                                j["at"] = e.created_at;
+                                out.push_back(j.dump());
+                            }
+                            return out;
+                        }};
+    co_await run_live_session(std::move(stream), std::move(req), std::move(first), std::move(channel), after, app, db,
+                              stopping);
+}
+
+asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::request<beast::http::string_body> req,
+                                       std::string first, LiveChannel channel, Id after, App& app,
+                                       store::DbExecutor& db, const std::atomic<bool>& stopping) {
     auto strand = co_await asio::this_coro::executor;
     stream.expires_never();  // the WebSocket keeps its own timeouts
     {
@@ -70,6 +90,7 @@ asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::re
     }
     websocket::stream<beast::tcp_stream> ws(std::move(stream));
     ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws.read_message_max(4096);  // the feed only sends; a client's big message closes it (1009), never buffers
     ws.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(beast::http::field::server, "fairmatch"); }));
     auto [aec] = co_await ws.async_accept(req, tuple_awaitable);
@@ -80,7 +101,7 @@ asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::re
         beast::error_code ec;
         beast::get_lowest_layer(ws).socket().close(ec);
     };
-    app.hub().subscribe(fair, listener);
+    channel.hub->subscribe(channel.key, listener);
 
     // The reader: answers pings (Beast does), notices the close.
     bool peer_gone = false;
@@ -109,18 +130,10 @@ asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::re
     if (ok) {
         // Everything stored after `after`: what happened before this
         // connection subscribed (or while the client was away).
-        auto backlog = co_await run_on_db<std::vector<std::string>>(db, false, [fair, after](store::Connection& c) {
+        auto backlog = co_await run_on_db<std::vector<std::string>>(db, false, [&channel, after](store::Connection& c) {
             std::vector<std::string> out;
             try {
-                for (const auto& e : store::LiveRepository(c).events_after(fair, after, kBacklogLimit)) {
-                    auto j = nlohmann::json::parse(e.payload, nullptr, false);
-                    if (!j.is_object()) continue;
-                    j["type"] = e.type;
-                    j["id"] = e.id;
-                    j["fair_id"] = fair;
-                    j["at"] = e.created_at;
-                    out.push_back(j.dump());
-                }
+                out = channel.backlog(c, after, kBacklogLimit);
             } catch (const std::exception& ex) {
                 log_line("error", std::string("live backlog: ") + ex.what());
             }
