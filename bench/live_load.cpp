@@ -26,11 +26,13 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <random>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -58,6 +60,20 @@ long rss_kb(long pid) {
     while (std::getline(f, line))
         if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
     return 0;
+}
+
+// CPU seconds (user + system) a process has used so far.
+double cpu_seconds(long pid) {
+    std::ifstream f(pid > 0 ? "/proc/" + std::to_string(pid) + "/stat" : std::string("/proc/self/stat"));
+    std::string all((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    auto close = all.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream in(all.substr(close + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && in >> field; ++i)
+        if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 int64_t now_ns() {
@@ -295,6 +311,8 @@ int main(int argc, char** argv) {
 
     std::atomic<int> ok{0};
     std::atomic<bool> done{false};
+    double server_cpu0 = cpu_seconds(o.server_pid), client_cpu0 = cpu_seconds(0);
+    auto run_start = Clock::now();
     std::thread producer([&] { produce(o, sh, ok, done); });
     while (!done) io.run_for(std::chrono::milliseconds(100));
     producer.join();
@@ -306,6 +324,8 @@ int main(int argc, char** argv) {
         if (all) break;
     }
     long rss_after = rss_kb(o.server_pid);
+    double wall = std::chrono::duration<double>(Clock::now() - run_start).count();
+    double server_cpu = cpu_seconds(o.server_pid) - server_cpu0, client_cpu = cpu_seconds(0) - client_cpu0;
 
     int complete = 0, closed = 0;
     long dups = 0;
@@ -330,6 +350,7 @@ int main(int argc, char** argv) {
                 pct(95), pct(99), pct(100));
     std::printf("clients that got every event, in order, no repeats: %d of %d (closed %d, duplicates %ld)\n", complete,
                 o.clients, closed, dups);
+    std::printf("CPU during the run (%.1f s): server %.1f s, this client %.1f s\n", wall, server_cpu, client_cpu);
     if (o.server_pid > 0)
         std::printf("server RSS: %ld MB before, %ld MB with clients connected (%.1f KB per client), %ld MB at the end\n",
                     rss_before / 1024, rss_connected / 1024, double(rss_connected - rss_before) / o.clients,

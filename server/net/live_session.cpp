@@ -76,9 +76,14 @@ public:
         out.swap(pending_);
         wake_posted_ = false;
     }
-    bool half_full() {
+    // The writer is about to wait out its gathering interval and will look
+    // then: until it does, deliver() need not wake it (unless half full).
+    // Returns false when it should not wait (half full already).
+    bool will_look() {
         std::lock_guard lock(mutex_);
-        return pending_.size() >= half();
+        if (pending_.size() >= half()) return false;
+        wake_posted_ = true;
+        return true;
     }
     bool overflow() {
         std::lock_guard lock(mutex_);
@@ -291,7 +296,7 @@ asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::re
             continue;
         }
         if (ctl.peer_gone) break;
-        if (Clock::now() < next_write && !listener->half_full()) {  // woken early: what arrives meanwhile goes in the same write
+        if (Clock::now() < next_write && listener->will_look()) {  // woken early: what arrives meanwhile goes in the same write
             listener->wake().expires_at(next_write);
             co_await listener->wake().async_wait(tuple_awaitable);
             continue;
