@@ -237,9 +237,23 @@ asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::re
     Control ctl;
     asio::co_spawn(strand, read_frames(sock, ctl, listener->wake()), asio::detached);
 
+    // Writes at once what the socket takes (usually all: the frames are
+    // small), and waits only for the rest.
+    beast::error_code nbec;
+    sock.non_blocking(true, nbec);
     auto write_all = [&](const std::vector<asio::const_buffer>& bufs) -> asio::awaitable<bool> {
-        auto [ec, n] = co_await asio::async_write(sock, bufs, tuple_awaitable);
-        co_return !ec;
+        beast::error_code ec;
+        std::size_t n = sock.write_some(bufs, ec);
+        if (ec == asio::error::would_block || ec == asio::error::try_again) {
+            ec = {};
+            n = 0;
+        }
+        if (ec) co_return false;
+        beast::buffers_suffix<std::vector<asio::const_buffer>> rest(bufs);
+        rest.consume(n);
+        if (beast::buffer_bytes(rest) == 0) co_return true;
+        auto [wec, m] = co_await asio::async_write(sock, rest, tuple_awaitable);
+        co_return !wec;
     };
 
     Id high = after;
