@@ -36,7 +36,7 @@ constexpr auto kCoalesce = std::chrono::milliseconds(20);
 constexpr auto kPingAfter = std::chrono::seconds(150);  // nothing heard from the peer for this long: ping
 constexpr auto kIdleLimit = std::chrono::seconds(300);  // ... and for this long: the connection is dead
 constexpr std::size_t kMaxControlPayload = 125;
-constexpr std::size_t kMaxIgnoredMessage = 1 << 20;  // the feed reads nothing; a larger client frame is refused
+constexpr std::size_t kMaxIgnoredFrame = 4096;  // the feed reads nothing; a larger client frame closes it (1009)
 
 using Clock = std::chrono::steady_clock;
 
@@ -166,8 +166,14 @@ asio::awaitable<void> read_frames(asio::ip::tcp::socket& sock, Control& ctl, asi
             }
             head += 4;  // the mask
             bool control = (opcode & 0x8) != 0;
+            if (len > kMaxIgnoredFrame) {
+                ctl.frames.push_back(control_frame(0x8, "\x03\xf1"));  // 1009 message too big
+                ctl.close_after = true;
+                stop = true;
+                break;
+            }
             if (!masked || (p[0] & 0x70) || (control && (len > kMaxControlPayload || !(p[0] & 0x80))) ||
-                len > kMaxIgnoredMessage || (opcode > 0x2 && opcode < 0x8) || opcode > 0xA) {
+                (opcode > 0x2 && opcode < 0x8) || opcode > 0xA) {
                 ctl.frames.push_back(control_frame(0x8, "\x03\xea"));  // 1002 protocol error
                 ctl.close_after = true;
                 stop = true;
