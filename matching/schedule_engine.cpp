@@ -560,6 +560,7 @@ class Annealer {
   bool move_swap(int m1, int m2);
   bool move_kempe(int m, int t);
   bool move_run(int m);
+  bool move_compact(int m);
 
   int pick_meeting();
   int pick_target(int m);
@@ -571,9 +572,9 @@ class Annealer {
   static constexpr std::int64_t kUnheldPenalty = 12;
   static constexpr std::int64_t kGapCost = 4;
   static constexpr int kIdleCap = 4;
-  // Move mix in percent: relocations, swaps within a participant, run moves;
-  // the rest are Kempe-chain exchanges.
-  static constexpr int kRelocate = 50, kSwap = 25, kRun = 10;
+  // Move mix in percent: relocations, swaps within a participant, run moves,
+  // compactions of a participant; the rest are Kempe-chain exchanges.
+  static constexpr int kRelocate = 50, kSwap = 25, kRun = 10, kCompact = 5;
 
   EngineState& st_;
   const EngineModel& md_;
@@ -719,6 +720,71 @@ bool Annealer::move_run(int m) {
   return true;
 }
 
+// Gathers all meetings of one participant (preferably one with breaks) into
+// one block of adjacent slots overlapping their current span: each meeting,
+// most constrained first, takes a block slot where its counterpart is free
+// if there is one, else any block slot it may take; whatever stands in the
+// way is ejected and re-inserted.
+bool Annealer::move_compact(int m) {
+  if (st_.slot(m) < 0) return false;
+  int p = md_.first[m];
+  if (st_.participant_breaks(p) == 0 || (st_.participant_breaks(md_.second[m]) > 0 && rng_.below(2)))
+    p = md_.second[m];
+  run_.clear();
+  int lo = md_.slots, hi = -1;
+  for (int i = md_.pm_begin[p]; i < md_.pm_begin[p + 1]; ++i) {
+    const int c = md_.pm[i];
+    const int t = st_.slot(c);
+    if (t < 0) continue;
+    if (md_.fixed[c] >= 0) return false;
+    if (md_.scope[t] != md_.scope[st_.slot(m)]) continue;
+    run_.push_back(c);
+    lo = std::min(lo, t);
+    hi = std::max(hi, t);
+  }
+  const int k = static_cast<int>(run_.size());
+  if (k < 2 || k > 32) return false;
+  const int sb = md_.scope_begin[lo], se = md_.scope_end[lo];
+  // Block [start, start + k) inside the scope, overlapping [lo, hi].
+  const int first = std::max(sb, lo - k + 1), last = std::min(se - k, hi);
+  if (first > last) return false;
+  const int start = first + rng_.below(last - first + 1);
+  for (int c : run_) st_.set_slot(c, -1);
+  // Most constrained first (fewest allowed block slots).
+  used_.assign(k, 0);
+  auto options = [&](int c) {
+    int n = 0;
+    for (int j = 0; j < k; ++j) n += md_.allowed(c, start + j) ? 1 : 0;
+    return n;
+  };
+  std::sort(run_.begin(), run_.end(), [&](int a, int b) {
+    const int oa = options(a), ob = options(b);
+    return oa != ob ? oa < ob : a < b;
+  });
+  ejected_.clear();
+  for (int c : run_) {
+    const int q = md_.first[c] == p ? md_.second[c] : md_.first[c];
+    int best = -1, best_free = -1, ties = 0;
+    for (int j = 0; j < k; ++j) {
+      const int t = start + j;
+      if (used_[j] || !md_.allowed(c, t)) continue;
+      const int free = st_.who(q, t) < 0 && (!md_.uses_table[c] || st_.load(t) < md_.capacity[t]) ? 1 : 0;
+      if (free > best_free) {
+        best = j;
+        best_free = free;
+        ties = 1;
+      } else if (free == best_free && rng_.below(++ties) == 0) {
+        best = j;
+      }
+    }
+    if (best < 0) return false;
+    used_[best] = 1;
+    if (!st_.place_ejecting(c, start + best, ejected_, rng_)) return false;
+  }
+  reinsert_ejected();
+  return true;
+}
+
 int Annealer::pick_meeting() {
   const auto& broken = st_.broken_participants();
   if (!broken.empty() && rng_.below(10) < 8) {
@@ -791,6 +857,8 @@ SearchResult Annealer::run(const SearchLimits& limits) {
       ok = o != m && move_swap(m, o);
     } else if (kind < kRelocate + kSwap + kRun) {
       ok = move_run(m);
+    } else if (kind < kRelocate + kSwap + kRun + kCompact) {
+      ok = move_compact(m);
     } else {
       ok = move_kempe(m, pick_target(m));
     }

@@ -176,10 +176,11 @@ void construct_greedy(EngineState& state, SearchRng& rng);
 // Local search from the state's current assignment: simulated annealing over
 // compound moves (relocate with ejection and re-insertion of what it
 // displaces, swaps of two meetings of one participant, moving a participant's
-// run of meetings next to another run of theirs, Kempe-chain exchanges
-// between two slots). The annealing cost is 12 per unheld unit of weight plus,
-// per gap in someone's day, 4 and one per idle slot beyond the first (up to
-// 4 more); the best state is kept by the true objective (unheld weight, then
+// run of meetings next to another run of theirs, gathering all of a
+// participant's meetings into one block of adjacent slots, Kempe-chain
+// exchanges between two slots). The annealing cost is 12 per unheld unit of
+// weight plus, per gap in someone's day, 4 and one per idle slot beyond the
+// first (up to 4 more); the best state is kept by the true objective (unheld weight, then
 // breaks). Deterministic for the state and the generator; stops after
 // `limits.iterations`, on out_of_time, or at the targets.
 SearchResult improve(EngineState& state, SearchRng& rng, const SearchLimits& limits);

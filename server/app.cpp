@@ -9,6 +9,7 @@
 #include "server/api/routes.hpp"
 #include "server/http/problem.hpp"
 #include "server/log.hpp"
+#include "server/live/ticker.hpp"
 #include "server/meetings/schedule_jobs.hpp"
 #include "server/store/db_executor.hpp"
 #include "server/store/sqlite.hpp"
@@ -18,6 +19,8 @@ namespace fairmatch::server {
 App::App(Config config, ReferenceData reference, store::DbExecutor* db)
     : config_(std::move(config)), reference_(std::move(reference)), db_(db) {
     schedule_jobs_ = std::make_shared<meetings::ScheduleJobs>(db_);
+    if (db_ && config_.live_tick_seconds > 0)
+        ticker_ = std::make_shared<live::Ticker>(*db_, hub_, personal_hub_, config_.live_tick_seconds);
     api::add_all_routes(router_);
     for (const auto& r : router_.routes()) {
         if (r.access.rule != http::Rule::public_ && r.db == http::DbMode::none)
@@ -33,7 +36,10 @@ App::App(Config config, ReferenceData reference, store::DbExecutor* db)
 
 std::size_t App::db_queue_depth() const { return db_ ? db_->queue_depth() : 0; }
 
-void App::stop_jobs() { schedule_jobs_->stop(); }
+void App::stop_jobs() {
+    if (ticker_) ticker_->stop();
+    schedule_jobs_->stop();
+}
 
 std::string App::photo_dir() const { return config_.data_dir + "/photos"; }
 
@@ -46,13 +52,15 @@ http::Response App::handle(const http::Route& route, http::Request& req, store::
             who = std::move(a.who);
             if (a.touch) schedule_touch(who, now);
         }
-        if (auto refused = auth::authorize(route, req, who, db)) return http::problem_response(*refused, req.request_id);
+        // CSRF first: a forged request learns nothing, not even whether its target exists.
         if (auto refused = auth::check_csrf(req, who)) return http::problem_response(*refused, req.request_id);
+        if (auto refused = auth::authorize(route, req, who, db)) return http::problem_response(*refused, req.request_id);
         Context ctx{req, db, *this, who};
         auto res = route.handler(ctx);
         if (route.db == http::DbMode::write && res.status < 400) {
             populations_.bump();
             for (const auto& e : ctx.published) hub_.publish(e);
+            for (const auto& e : ctx.notified) personal_hub_.publish(e);
         }
         return res;
     } catch (const http::Problem& p) {

@@ -32,6 +32,9 @@ struct Identity;
 namespace meetings {
 class ScheduleJobs;
 }
+namespace live {
+class Ticker;
+}
 
 class App {
 public:
@@ -49,6 +52,8 @@ public:
     std::string photo_dir() const;
     recommend::PopulationCache& populations() noexcept { return populations_; }
     live::Hub& hub() noexcept { return hub_; }
+    // Participants' own feeds, keyed by live::personal_channel.
+    live::Hub& personal_hub() noexcept { return personal_hub_; }
     // Background scheduler runs (job threads of their own).
     meetings::ScheduleJobs& schedule_jobs() noexcept { return *schedule_jobs_; }
     // Stops the background jobs (computing runs end early, recorded as
@@ -82,9 +87,11 @@ private:
     Metrics metrics_;
     recommend::PopulationCache populations_;
     live::Hub hub_;
+    live::Hub personal_hub_;
     std::mutex memo_mutex_;
     std::map<std::string, std::string> memo_;
     std::shared_ptr<meetings::ScheduleJobs> schedule_jobs_;  // shared_ptr: the type is incomplete here
+    std::shared_ptr<live::Ticker> ticker_;  // the live timer (reminders, unconfirmed meetings); null without a db
 };
 
 }  // namespace fairmatch::server

@@ -162,7 +162,7 @@ int usage(int code) {
                  "usage:\n"
                  "  fairmatch serve --db FILE [--host 127.0.0.1] [--port 8080] [--threads N] [--web-root DIR]\n"
                  "                  [--data-dir DIR] [--db-readers N] [--read-timeout S] [--max-connections N]\n"
-                 "                  [--shutdown-grace S] [--quiet]\n"
+                 "                  [--shutdown-grace S] [--live-tick S] [--quiet]\n"
                  "  fairmatch demo --db FILE [--scale small|hanoi|canton] [--seed N]\n"
                  "  fairmatch migrate --db FILE\n"
                  "  fairmatch backup --db FILE --to FILE\n"
@@ -178,7 +178,8 @@ int usage(int code) {
 
 int serve(const Args& args) {
     Options o(args, {"--db", "--host", "--port", "--threads", "--web-root", "--data-dir", "--db-readers",
-                           "--read-timeout", "--max-connections", "--shutdown-grace", "--public-url", "--live-queue"},
+                           "--read-timeout", "--max-connections", "--shutdown-grace", "--public-url", "--live-queue",
+                           "--live-tick"},
               {"--quiet", "--secure-cookies"});
     Config cfg;
     cfg.db_path = o.require("--db");
@@ -192,6 +193,7 @@ int serve(const Args& args) {
     cfg.max_connections = static_cast<int>(o.number("--max-connections", 2048, 1, 100000));
     cfg.shutdown_grace_seconds = static_cast<int>(o.number("--shutdown-grace", 10, 0, 600));
     cfg.live_queue_limit = static_cast<std::size_t>(o.number("--live-queue", 1024, 1, 1'000'000));
+    cfg.live_tick_seconds = static_cast<int>(o.number("--live-tick", 15, 0, 3600));
     cfg.secure_cookies = o.flags.count("--secure-cookies") > 0;
     cfg.public_url = o.get("--public-url").value_or("http://" + cfg.host + ":" + std::to_string(cfg.port));
     if (o.flags.count("--quiet")) set_access_log(false);

@@ -22,6 +22,7 @@ struct Config {
     int max_connections = 2048;
     int shutdown_grace_seconds = 10;
     std::size_t live_queue_limit = 1024;  // messages queued per live-feed client before it is dropped
+    int live_tick_seconds = 15;  // the live timer: 10-minute reminders, unconfirmed meetings; 0 = off
     // Accounts.
     std::int64_t session_absolute_seconds = 14 * 24 * 3600;
     std::int64_t session_idle_seconds = 24 * 3600;

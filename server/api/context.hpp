@@ -23,6 +23,9 @@ struct Context {
     // Live events appended by this request (in its transaction); App
     // publishes them to the feed once the handler returned successfully.
     std::vector<live::Event> published = {};
+    // Participants' notifications stored by this request, for the personal
+    // hub (Event::fair_id is the channel key, live::personal_channel).
+    std::vector<live::Event> notified = {};
 
     store::Connection& db() const {
         if (!db_conn) throw std::logic_error("route declared without database access");

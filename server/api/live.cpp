@@ -4,10 +4,13 @@
 #include "server/api/access_helpers.hpp"
 #include "server/api/context.hpp"
 #include "server/api/json_response.hpp"
+#include "server/api/live_upgrade.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
 #include "server/qr/qr_svg.hpp"
+#include "server/meetings/grid.hpp"
 #include "server/store/live_repository.hpp"
+#include "server/store/notification_repository.hpp"
 #include "server/store/sqlite.hpp"
 
 namespace fairmatch::server::api {
@@ -16,6 +19,36 @@ namespace {
 
 constexpr int kFairUtcOffset = 7;  // Asia/Ho_Chi_Minh, no daylight saving
 
+nlohmann::json money_json(const store::LiveSnapshot::Money& m) {
+    return {{"count", m.count}, {"usd_cents", m.usd_cents}};
+}
+
+nlohmann::json meetings_json(const store::LiveSnapshot& s) {
+    nlohmann::json by_slot = nlohmann::json::object();
+    for (const auto& [slot, counts] : s.meetings_by_slot) by_slot[std::to_string(slot)] = counts;
+    return {{"by_slot", by_slot}, {"no_shows", s.no_shows}, {"unconfirmed", s.unconfirmed}};
+}
+
+nlohmann::json deals_json(const store::LiveSnapshot& s) {
+    nlohmann::json by_category = nlohmann::json::object(), by_country = nlohmann::json::object();
+    for (const auto& [k, m] : s.deals_by_category) by_category[k] = money_json(m);
+    for (const auto& [k, m] : s.deals_by_country) by_country[k] = money_json(m);
+    return {{"count", s.deals.count}, {"usd_cents", s.deals.usd_cents}, {"by_category", by_category},
+            {"by_country", by_country}};
+}
+
+nlohmann::json meeting_row(const store::LiveMeeting& m) {
+    return {{"id", m.id},
+            {"slot", m.slot},
+            {"start", meetings::iso_utc(m.starts_at)},
+            {"end", meetings::iso_utc(m.ends_at)},
+            {"location_kind", m.location_kind},
+            {"location", m.location},
+            {"importer", {{"id", m.importer_id}, {"name", m.importer_name}}},
+            {"exhibitor", {{"id", m.exhibitor_id}, {"name", m.exhibitor_name}}},
+            {"flag", "unconfirmed"}};
+}
+
 nlohmann::json snapshot_json(Id fair, const store::LiveSnapshot& s) {
     nlohmann::json by_hour = nlohmann::json::object();
     for (const auto& [h, n] : s.by_hour) by_hour[std::to_string(h)] = n;
@@ -23,7 +56,9 @@ nlohmann::json snapshot_json(Id fair, const store::LiveSnapshot& s) {
             {"fair_id", fair},
             {"last_event_id", s.last_event_id},
             {"participants", {{"exhibitors", s.exhibitors}, {"importers", s.importers}}},
-            {"check_ins", {{"total", s.checked_in}, {"by_country", s.by_country}, {"by_hour", by_hour}}}};
+            {"check_ins", {{"total", s.checked_in}, {"by_country", s.by_country}, {"by_hour", by_hour}}},
+            {"meetings", meetings_json(s)},
+            {"deals", deals_json(s)}};
 }
 
 http::Response badge_svg(Context& c, std::string_view kind) {
@@ -76,22 +111,48 @@ void add_live_routes(http::Router& r) {
            http::access::owner_or_fair_organizer(http::Resource::importer, "id"),
            [](Context& c) { return badge_svg(c, "importer"); }, "An importer's badge QR code (itself or its fair's organizers)"});
 
+    r.add({"GET", "/api/v1/fairs/{fair}/live-settings", "live_settings.get", http::DbMode::read,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto fair = path_id(c.req, "fair");
+               return json_response(200, {{"fair_id", fair},
+                                          {"unconfirmed_after_minutes",
+                                           store::NotificationRepository(c.db()).unconfirmed_after_minutes(fair)}});
+           },
+           "The fair's live settings: minutes after a meeting's end before it is flagged unconfirmed (organizers)"});
+    r.add({"PUT", "/api/v1/fairs/{fair}/live-settings", "live_settings.update", http::DbMode::write,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               auto fair = path_id(c.req, "fair");
+               auto body = parse_json_object(c.req);
+               FieldReader f(body, {"unconfirmed_after_minutes"}, true);
+               std::int64_t minutes = 30;
+               f.integer("unconfirmed_after_minutes", minutes, 0, 1440, true);
+               f.finish();
+               store::Transaction tx(c.db());
+               store::NotificationRepository repo(c.db());
+               auto before = repo.unconfirmed_after_minutes(fair);
+               repo.set_unconfirmed_after_minutes(fair, static_cast<int>(minutes));
+               audit(c, fair, "live_settings.update", "fair", fair, {{"unconfirmed_after_minutes", before}},
+                     {{"unconfirmed_after_minutes", minutes}});
+               tx.commit();
+               return json_response(200, {{"fair_id", fair}, {"unconfirmed_after_minutes", minutes}});
+           },
+           "Set the grace period after which a meeting without an outcome is flagged unconfirmed (organizers)"});
+    r.add({"GET", "/api/v1/fairs/{fair}/unconfirmed-meetings", "meetings.unconfirmed", http::DbMode::read,
+           http::access::fair_organizer("fair"),
+           [](Context& c) {
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& m : store::NotificationRepository(c.db()).unconfirmed(path_id(c.req, "fair")))
+                   items.push_back(meeting_row(m));
+               return json_response(200, {{"items", items}});
+           },
+           "Meetings flagged unconfirmed: no outcome a grace period after their end (organizers)"});
+
     r.add({"GET", "/api/v1/fairs/{fair}/live", "live.feed", http::DbMode::read, http::access::fair_organizer("fair"),
            [](Context& c) {
                auto fair = path_id(c.req, "fair");
-               auto upgrade = c.req.header("upgrade");
-               if (!upgrade || (*upgrade != "websocket" && *upgrade != "WebSocket"))
-                   throw http::Problem{426, "upgrade-required", "Upgrade required",
-                                       "Connect with a WebSocket to receive the live feed.", {}};
-               // Browsers send Origin on WebSockets: only our own pages may connect.
-               auto origin = c.req.header("origin");
-               auto host = c.req.header("host");
-               if (origin) {
-                   std::string o(*origin), h(host.value_or(""));
-                   if (o != "http://" + h && o != "https://" + h)
-                       throw http::Problem{403, "forbidden-origin", "Forbidden origin",
-                                           "The live feed only accepts connections from this site's pages.", {}};
-               }
+               check_live_upgrade(c);
                store::LiveRepository live(c.db());
                if (auto after = c.req.query_param("last_event_id"); after && !after->empty()) {
                    auto n = query_id(c.req, "last_event_id");

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 
 #include "server/api/context.hpp"
@@ -38,9 +39,25 @@ struct FairGrid {
 // nullopt when the fair has no grid yet, or its time zone has no fixed offset.
 std::optional<FairGrid> load_grid(store::Connection& db, const Fair& fair);
 
+// The stored rows the scheduling problem is built from (see load_problem).
+meetings::ScheduleRows load_rows(store::Connection& db, Id fair, const FairGrid& grid);
+
+// A run's problem with fill-ins: reads what the candidate search needs in the
+// caller's transaction (the fill-ins published earlier leave rows.requests,
+// the pairs with a request, the fair's recommendation population and
+// weights) and returns the step that searches the candidates (see
+// meetings/fill_ins.hpp) and builds the problem, for a job thread to run.
+std::function<meetings::ScheduleInput()> fill_in_problem(Context& c, Id fair, meetings::ScheduleRows rows);
+
 // The scheduling problem of a fair as stored now (accepted requests between
 // approved participants, booths, availability), loaded in the caller's transaction.
 meetings::ScheduleInput load_problem(store::Connection& db, Id fair, const FairGrid& grid);
+
+// A meeting request as the API shows it; `viewer` adds "box" (inbox or
+// outbox); `grid` turns a fixed start into its slot index; `after` lists the
+// requests it is held after.
+nlohmann::json request_json(const store::MeetingRequest& r, std::optional<store::Side> viewer,
+                            const std::optional<FairGrid>& grid = std::nullopt, const std::vector<Id>& after = {});
 
 // ISO 8601 UTC text, or null.
 nlohmann::json iso_or_null(const std::optional<std::int64_t>& t);

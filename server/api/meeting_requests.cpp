@@ -25,29 +25,6 @@ using store::Side;
 
 Side other(Side s) { return s == Side::importer ? Side::exhibitor : Side::importer; }
 
-nlohmann::json request_json(const store::MeetingRequest& r, std::optional<Side> viewer) {
-    nlohmann::json j = {
-        {"id", r.id},
-        {"fair_id", r.fair_id},
-        {"status", r.status},
-        {"priority", r.priority},
-        {"message", r.message},
-        {"reason", r.reason},
-        {"requested_by", std::string(store::to_string(r.requested_by))},
-        {"importer", {{"id", r.importer_id}, {"name", r.importer_name}, {"country", r.importer_country}}},
-        {"exhibitor",
-         {{"id", r.exhibitor_id},
-          {"name", r.exhibitor_name},
-          {"name_en", r.exhibitor_name_en},
-          {"booth", r.exhibitor_booth ? nlohmann::json(*r.exhibitor_booth) : nlohmann::json(nullptr)}}},
-        {"created_at", meetings::iso_utc(r.created_at)},
-        {"closed_at", iso_or_null(r.closed_at)},
-        // When a pending request expires unless answered.
-        {"expires_at", r.status == "pending" ? iso_or_null(r.deadline) : nlohmann::json(nullptr)}};
-    if (viewer) j["box"] = r.requested_by == *viewer ? "outbox" : "inbox";
-    return j;
-}
-
 // The owner of the request's side `side`.
 std::optional<Id> owner_on(const store::MeetingRequest& r, Side side) {
     return side == Side::importer ? r.importer_owner : r.exhibitor_owner;
@@ -60,11 +37,14 @@ store::MeetingRequest my_request(Context& c, store::MeetingRepository& repo, Id 
                                  std::int64_t now) {
     auto r = repo.find_request(id, now);
     auto side = my_side(c);
-    if (!r) throw http::not_found("No such meeting request.");
+    // One answer for "missing" and "someone else's" (the same words too).
+    auto missing = [&] {
+        return http::not_found(as_requester ? "No such request among those you sent." : "No such request in your inbox.");
+    };
+    if (!r) throw missing();
     Side wanted = as_requester ? r->requested_by : other(r->requested_by);
     auto owner = owner_on(*r, wanted);
-    if (side != wanted || !owner || *owner != c.who.user_id)
-        throw http::not_found(as_requester ? "No such request among those you sent." : "No such request in your inbox.");
+    if (side != wanted || !owner || *owner != c.who.user_id) throw missing();
     return *r;
 }
 
@@ -112,11 +92,12 @@ void add_meeting_request_routes(http::Router& r) {
                auto side = my_side(c);
                const char* counterpart = side == Side::importer ? "exhibitor_id" : "importer_id";
                auto body = parse_json_object(c.req);
-               FieldReader f(body, {counterpart, "priority", "message"}, true);
+               FieldReader f(body, {counterpart, "priority", "message", "session_wish"}, true);
                Id other_id = 0;
-               std::string priority, message;
+               std::string priority, message, session_wish = "any";
                f.id(counterpart, other_id, true);
                f.one_of("priority", priority, {"must_meet", "would_like"}, true);
+               f.one_of("session_wish", session_wish, {"morning", "afternoon", "any"}, false);
                f.text("message", message, {0, 1000, true}, false);
                f.finish();
                auto now = store::unix_now();
@@ -148,7 +129,7 @@ void add_meeting_request_routes(http::Router& r) {
                Id exhibitor = side == Side::exhibitor ? me.id : cp->id;
                Id id;
                try {
-                   id = repo.insert_request(cp->fair_id, importer, exhibitor, side, priority, message, now);
+                   id = repo.insert_request(cp->fair_id, importer, exhibitor, side, priority, message, now, session_wish);
                } catch (const store::Error& e) {
                    if (!e.is_unique_violation()) throw;
                    auto existing = repo.open_request_between(importer, exhibitor);
@@ -161,7 +142,8 @@ void add_meeting_request_routes(http::Router& r) {
                res.set_header("location", "/api/v1/me/meeting-requests/" + std::to_string(id));
                return res;
            },
-           "Request a meeting with an approved participant of the other side (409 when one is open already)"});
+           "Request a meeting with an approved participant of the other side, with an optional session wish "
+           "(morning, afternoon, any); 409 when one is open already"});
 
     r.add({"GET", "/api/v1/me/meeting-requests", "meeting_requests.mine", http::DbMode::read,
            http::access::role({"importer", "exhibitor"}),

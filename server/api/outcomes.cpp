@@ -1,10 +1,14 @@
 // After a meeting: either party marks it held, or the other side a no-show
-// (a live event for the organizers' dashboard); each side rates it. At the
+// (a live event for the organizers' dashboard; a no-show repairs the
+// schedule and tells everyone concerned); each side rates it. At the
 // booth, an exhibitor saves an importer's badge as a lead, only when the
 // importer agreed to lead sharing.
 #include "server/api/access_helpers.hpp"
 #include "server/api/context.hpp"
 #include "server/api/json_response.hpp"
+#include "server/api/meeting_helpers.hpp"
+#include "server/api/notify.hpp"
+#include "server/api/schedule_change_apply.hpp"
 #include "server/api/routes.hpp"
 #include "server/api/validation.hpp"
 #include "server/store/live_repository.hpp"
@@ -32,6 +36,39 @@ store::Meeting scheduled_meeting(Context& c) {
     return *m;
 }
 
+// A no-show: the absent side is taken to be away for the rest of that fair
+// day, so its later meetings that day are repaired (moved, or dropped when
+// no place is left) and everyone concerned is told. Returns the repair (or
+// why there was none).
+nlohmann::json repair_after_no_show(Context& c, const store::Meeting& m, const std::string& absent_side,
+                                    std::int64_t now) {
+    auto fair = fair_or_404(c.db(), m.fair_id);
+    auto grid = load_grid(c.db(), fair);
+    if (!grid || grid->slots.empty()) return {{"status", "no_grid"}};
+    std::string day;
+    for (const auto& s : grid->slots)
+        if (s.starts_at == m.starts_at) day = s.day;
+    std::int64_t until = 0;
+    for (const auto& s : grid->slots)
+        if (s.day == day && s.ends_at > until) until = s.ends_at;
+    if (day.empty() || until <= now) return {{"status", "nothing_later_that_day"}};
+    ScheduleChangeRequest change;
+    change.kind = "absence";
+    change.side = absent_side == "importer" ? store::Side::importer : store::Side::exhibitor;
+    change.participant = absent_side == "importer" ? m.importer_id : m.exhibitor_id;
+    change.from = now;
+    change.until = until;
+    change.reason = "No-show at meeting " + std::to_string(m.id) + ".";
+    try {
+        auto r = apply_schedule_change(c, m.fair_id, change, now, "no_show");
+        r["status"] = "repaired";
+        return r;
+    } catch (const http::Problem& p) {
+        // The outcome stands; the organizer repairs by hand (schedule changes say why).
+        return {{"status", "not_repaired"}, {"detail", p.detail}};
+    }
+}
+
 }  // namespace
 
 void add_outcome_routes(http::Router& r) {
@@ -56,15 +93,34 @@ void add_outcome_routes(http::Router& r) {
                    else if (!absent.empty()) absent_side = absent;
                    else throw http::validation_failed({{"absent_side", "required", "Say which side did not come."}});
                }
-               store::OutcomeRepository(c.db()).set_outcome(m.id, outcome, absent_side, c.who.user_id, now);
+               store::OutcomeRepository outcomes(c.db());
+               auto before = outcomes.outcome(m.id);
+               bool new_no_show = outcome == "no_show" && (!before || before->first != "no_show" ||
+                                                           before->second != *absent_side);
+               outcomes.set_outcome(m.id, outcome, absent_side, c.who.user_id, now);
                emit(c, m.fair_id, "meeting_outcome",
                     {{"meeting_id", m.id}, {"outcome", outcome},
                      {"absent_side", absent_side ? nlohmann::json(*absent_side) : nlohmann::json(nullptr)},
                      {"slot", m.slot}});
+               nlohmann::json out = {{"meeting_id", m.id},
+                                     {"outcome", outcome},
+                                     {"absent_side", absent_side ? nlohmann::json(*absent_side) : nlohmann::json(nullptr)}};
+               if (new_no_show) {
+                   for (bool importer : {true, false})
+                       notify(c, m.fair_id, importer ? "importer" : "exhibitor", importer ? m.importer_id : m.exhibitor_id,
+                              "no_show_recorded",
+                              {{"meeting_id", m.id},
+                               {"absent_side", *absent_side},
+                               {"you_absent", (*absent_side == "importer") == importer},
+                               {"start", meetings::iso_utc(m.starts_at)},
+                               {"location", m.location},
+                               {"counterpart", {{"kind", importer ? "exhibitor" : "importer"},
+                                                {"id", importer ? m.exhibitor_id : m.importer_id},
+                                                {"name", importer ? m.exhibitor_name : m.importer_name}}}});
+                   out["repair"] = repair_after_no_show(c, m, *absent_side, now);
+               }
                tx.commit();
-               return json_response(200, {{"meeting_id", m.id},
-                                          {"outcome", outcome},
-                                          {"absent_side", absent_side ? nlohmann::json(*absent_side) : nlohmann::json(nullptr)}});
+               return json_response(200, out);
            },
            "Mark a meeting held, or the other side a no-show (its parties, or the fair's organizers)"});
 

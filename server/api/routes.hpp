@@ -17,11 +17,13 @@ void add_import_routes(http::Router& r);
 void add_recommendation_routes(http::Router& r);
 void add_booth_routes(http::Router& r);
 void add_live_routes(http::Router& r);
+void add_me_live_routes(http::Router& r);
 void add_deal_routes(http::Router& r);
 void add_report_routes(http::Router& r);
 void add_outcome_routes(http::Router& r);
 void add_meeting_request_routes(http::Router& r);
 void add_schedule_routes(http::Router& r);
+void add_meeting_constraint_routes(http::Router& r);
 void add_calendar_routes(http::Router& r);
 void add_schedule_change_routes(http::Router& r);
 

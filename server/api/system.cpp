@@ -53,11 +53,13 @@ void add_all_routes(http::Router& r) {
     add_recommendation_routes(r);
     add_booth_routes(r);
     add_live_routes(r);
+    add_me_live_routes(r);
     add_deal_routes(r);
     add_report_routes(r);
     add_outcome_routes(r);
     add_meeting_request_routes(r);
     add_schedule_routes(r);
+    add_meeting_constraint_routes(r);
     add_calendar_routes(r);
     add_schedule_change_routes(r);
 }

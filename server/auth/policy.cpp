@@ -74,6 +74,14 @@ Authentication authenticate(const http::Request& req, store::Connection& db, con
 
 std::optional<http::Problem> check_csrf(const http::Request& req, const Identity& who) {
     if (who.via != Identity::Via::cookie || !is_unsafe_method(req.method)) return std::nullopt;
+    // A browser names the page that made the request: a change made with the
+    // cookie from another site's page is refused even with a token.
+    if (auto origin = req.header("origin")) {
+        std::string o(*origin), h(req.header("host").value_or(""));
+        if (h.empty() || (o != "http://" + h && o != "https://" + h))
+            return http::Problem{403, "csrf", "Foreign origin",
+                                 "Changes made with the session cookie must come from this site's pages.", {}};
+    }
     auto sent = req.header(kCsrfHeader);
     if (sent && sent->size() == who.csrf_token.size() &&
         sodium_memcmp(sent->data(), who.csrf_token.data(), who.csrf_token.size()) == 0)

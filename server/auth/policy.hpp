@@ -38,7 +38,8 @@ std::optional<http::Problem> authorize(const http::Route& route, const http::Req
                                        store::Connection* db);
 
 // State-changing requests authenticated by cookie must carry the session's
-// CSRF token in the X-CSRF-Token header.
+// CSRF token in the X-CSRF-Token header, and an Origin header, when sent,
+// must be this site.
 std::optional<http::Problem> check_csrf(const http::Request& req, const Identity& who);
 
 // True for methods that change state.

@@ -35,6 +35,7 @@ ScheduleInput build_schedule_input(const ScheduleRows& rows) {
         return it->second;
     };
 
+    std::map<Id, int> meeting_of;  // request id -> engine meeting
     for (const auto& r : rows.requests) {
         int e = index_of(store::Side::exhibitor, r.exhibitor_id);
         int i = index_of(store::Side::importer, r.importer_id);
@@ -44,8 +45,39 @@ ScheduleInput build_schedule_input(const ScheduleRows& rows) {
         m.weight = r.priority == "must_meet" ? kMustMeetWeight : kWouldLikeWeight;
         m.location = in.problem.participants[static_cast<std::size_t>(e)].has_booth ? matching::LocationKind::booth
                                                                                     : matching::LocationKind::table;
+        m.session = r.session_wish == "morning"     ? matching::SessionWish::morning
+                    : r.session_wish == "afternoon" ? matching::SessionWish::afternoon
+                                                    : matching::SessionWish::any;
+        bool gone = false;
+        if (r.fixed_starts_at) {
+            auto slot = std::find_if(rows.slots.begin(), rows.slots.end(),
+                                     [&](const GridSlot& s) { return s.starts_at == *r.fixed_starts_at; });
+            if (slot != rows.slots.end()) m.fixed_slot = slot->index;
+            else gone = m.cancelled = true;
+        }
+        meeting_of.emplace(r.id, static_cast<int>(in.problem.meetings.size()));
         in.problem.meetings.push_back(std::move(m));
         in.request_ids.push_back(r.id);
+        in.fixed_slot_gone.push_back(gone);
+    }
+    // Precedences between two meetings of this input (others no longer apply).
+    for (std::size_t k = 0; k < rows.requests.size(); ++k)
+        for (auto before : rows.requests[k].after)
+            if (auto it = meeting_of.find(before); it != meeting_of.end() && it->second != static_cast<int>(k))
+                in.problem.meetings[k].after.push_back(it->second);
+
+    for (const auto& f : rows.fill_ins) {
+        if (f.score <= 0) continue;
+        int e = index_of(store::Side::exhibitor, f.exhibitor_id);
+        int i = index_of(store::Side::importer, f.importer_id);
+        matching::FillInPair pair;
+        pair.first = e;
+        pair.second = i;
+        pair.score = f.score;
+        pair.location = in.problem.participants[static_cast<std::size_t>(e)].has_booth ? matching::LocationKind::booth
+                                                                                       : matching::LocationKind::table;
+        in.problem.fill_ins.push_back(pair);
+        in.fill_ins.push_back(f);
     }
 
     for (const auto& u : rows.unavailable) {
@@ -86,6 +118,48 @@ std::string_view reason_code(matching::UnscheduledReason r) {
     return "unknown";
 }
 
+std::string_view meeting_reason(const ScheduleInput& in, const matching::Schedule& schedule, std::size_t m) {
+    if (m < in.fixed_slot_gone.size() && in.fixed_slot_gone[m]) return "fixed_slot_gone";
+    if (m >= schedule.meetings.size()) return "capacity";
+    const auto& p = schedule.meetings[m];
+    if (p.held()) return "none";
+    return reason_code(p.reason == matching::UnscheduledReason::none ? matching::UnscheduledReason::capacity : p.reason);
+}
+
+namespace {
+void put_location(const ScheduleInput& in, const matching::Placement& p, std::string& kind, std::string& label) {
+    if (p.location == matching::LocationKind::booth) {
+        kind = "booth";
+        label = in.booth_codes[static_cast<std::size_t>(p.location_index)];
+    } else {
+        kind = "table";
+        label = "Table " + std::to_string(p.location_index + 1);
+    }
+}
+}  // namespace
+
+std::vector<store::RunFillIn> fill_in_rows(const ScheduleInput& in, const matching::Schedule& schedule) {
+    std::vector<store::RunFillIn> out;
+    for (std::size_t f = 0; f < in.fill_ins.size() && f < schedule.fill_ins.size(); ++f) {
+        const auto& p = schedule.fill_ins[f];
+        if (!p.held() || p.slot >= static_cast<int>(in.slots.size())) continue;
+        const auto& c = in.fill_ins[f];
+        const auto& slot = in.slots[static_cast<std::size_t>(p.slot)];
+        store::RunFillIn row;
+        row.importer_id = c.importer_id;
+        row.exhibitor_id = c.exhibitor_id;
+        row.request_id = c.request_id;
+        row.score = c.score;
+        row.reason = c.reason;
+        row.slot = p.slot;
+        row.starts_at = slot.starts_at;
+        row.ends_at = slot.ends_at;
+        put_location(in, p, row.location_kind, row.location);
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
 std::vector<store::RunMeeting> result_rows(const ScheduleInput& in, const matching::Schedule& schedule) {
     std::vector<store::RunMeeting> out;
     out.reserve(in.request_ids.size());
@@ -99,16 +173,9 @@ std::vector<store::RunMeeting> result_rows(const ScheduleInput& in, const matchi
             row.starts_at = slot.starts_at;
             row.ends_at = slot.ends_at;
             row.reason = "none";
-            if (p.location == matching::LocationKind::booth) {
-                row.location_kind = "booth";
-                row.location = in.booth_codes[static_cast<std::size_t>(p.location_index)];
-            } else {
-                row.location_kind = "table";
-                row.location = "Table " + std::to_string(p.location_index + 1);
-            }
+            put_location(in, p, row.location_kind, row.location);
         } else {
-            row.reason = std::string(reason_code(
-                p.reason == matching::UnscheduledReason::none ? matching::UnscheduledReason::capacity : p.reason));
+            row.reason = std::string(meeting_reason(in, schedule, m));
         }
         out.push_back(std::move(row));
     }

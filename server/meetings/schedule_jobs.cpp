@@ -33,14 +33,24 @@ ScheduleJobs::~ScheduleJobs() {
 }
 
 void ScheduleJobs::submit(Id run, ScheduleInput input, double seconds, std::uint64_t seed) {
+    submit_task(Task{run, std::move(input), {}, seconds, seed, {}});
+}
+
+void ScheduleJobs::submit(Id run, std::function<ScheduleInput()> prepare, double seconds, std::uint64_t seed) {
+    submit_task(Task{run, {}, std::move(prepare), seconds, seed, {}});
+}
+
+void ScheduleJobs::submit_task(Task task) {
+    const Id run = task.run;
     auto state = std::make_shared<State>();
+    task.state = state;
     {
         std::lock_guard lock(registry_->mutex);
         registry_->runs[run] = state;
     }
     {
         std::lock_guard lock(queue_mutex_);
-        queue_.push_back(Task{run, std::move(input), seconds, seed, std::move(state)});
+        queue_.push_back(std::move(task));
     }
     queue_cv_.notify_one();
 }
@@ -88,6 +98,20 @@ void ScheduleJobs::compute(Task& task) {
         write_failure(task.run, kInterrupted);
         return;
     }
+    if (task.prepare) {
+        try {
+            task.input = task.prepare();
+        } catch (const std::exception& e) {
+            log_line("error", "schedule run " + std::to_string(task.run) + ": preparing the problem failed: " + e.what());
+            write_failure(task.run, std::string("preparing the problem failed: ") + e.what());
+            return;
+        }
+        task.prepare = nullptr;
+        if (task.state->cancel) {
+            write_failure(task.run, kInterrupted);
+            return;
+        }
+    }
     using clock = std::chrono::steady_clock;
     const auto start = clock::now();
     const double budget = task.seconds > 0 ? task.seconds : 1;
@@ -115,19 +139,22 @@ void ScheduleJobs::compute(Task& task) {
     }
     double used = std::chrono::duration<double>(clock::now() - start).count();
     task.state->progress = 100;
-    write_result(task.run, figures_json(task.input, schedule, used), result_rows(task.input, schedule));
+    write_result(task.run, figures_json(task.input, schedule, used), result_rows(task.input, schedule),
+                 fill_in_rows(task.input, schedule));
 }
 
-void ScheduleJobs::write_result(Id run, std::string figures, std::vector<store::RunMeeting> rows) {
+void ScheduleJobs::write_result(Id run, std::string figures, std::vector<store::RunMeeting> rows,
+                                std::vector<store::RunFillIn> fill_ins) {
     if (!db_) {
         registry_->erase(run);
         return;
     }
     db_->submit_write(store::make_job(
-        [registry = registry_, run, figures = std::move(figures), rows = std::move(rows)](store::Connection& c) {
+        [registry = registry_, run, figures = std::move(figures), rows = std::move(rows),
+         fill_ins = std::move(fill_ins)](store::Connection& c) {
             try {
                 store::Transaction tx(c);
-                store::ScheduleRepository(c).store_result(run, figures, rows, store::unix_now());
+                store::ScheduleRepository(c).store_result(run, figures, rows, store::unix_now(), fill_ins);
                 tx.commit();
             } catch (const std::exception& e) {
                 log_line("error", "schedule run " + std::to_string(run) + ": storing the result failed: " + e.what());
@@ -167,14 +194,19 @@ std::string figures_json(const ScheduleInput& input, const matching::Schedule& s
         if (schedule.meetings[m].held())
             ++c.held;
         else
-            ++reasons[std::string(reason_code(schedule.meetings[m].reason))];
+            ++reasons[std::string(meeting_reason(input, schedule, m))];
     }
     nlohmann::json reason_counts = nlohmann::json::object();
     for (const auto& [k, v] : reasons) reason_counts[k] = v;
-    nlohmann::json j = {{"requested", f.meetings_requested},
+    // Meetings whose fixed slot left the grid reach the engine as cancelled; they count as requested here.
+    std::int64_t gone_weight = 0;
+    for (std::size_t m = 0; m < input.fixed_slot_gone.size() && m < input.problem.meetings.size(); ++m)
+        if (input.fixed_slot_gone[m]) gone_weight += input.problem.meetings[m].weight;
+    const auto requested = must.requested + would.requested;
+    nlohmann::json j = {{"requested", requested},
                         {"held", f.meetings_held},
-                        {"unscheduled", f.meetings_requested - f.meetings_held},
-                        {"weight_requested", f.weight_requested},
+                        {"unscheduled", requested - f.meetings_held},
+                        {"weight_requested", f.weight_requested + gone_weight},
                         {"weight_held", f.weight_held},
                         {"must_meet", {{"requested", must.requested}, {"held", must.held}}},
                         {"would_like", {{"requested", would.requested}, {"held", would.held}}},
@@ -183,6 +215,9 @@ std::string figures_json(const ScheduleInput& input, const matching::Schedule& s
                         {"max_importer_shortfall", f.max_importer_shortfall},
                         {"importer_shortfall_squares", f.importer_shortfall_squares},
                         {"unscheduled_reasons", reason_counts},
+                        {"fill_ins", {{"candidates", input.problem.fill_ins.size()},
+                                      {"held", f.fill_ins_held},
+                                      {"score", f.fill_in_score}}},
                         {"participants", input.problem.participants.size()},
                         {"slots", input.problem.slots.size()},
                         {"seconds_used", std::round(seconds_used * 1000) / 1000}};

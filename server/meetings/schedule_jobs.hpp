@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -41,6 +42,9 @@ public:
     // transaction that inserted the row commits: the result's write job
     // then runs after it on the writer thread.
     void submit(Id run, ScheduleInput input, double seconds, std::uint64_t seed);
+    // The same, with the problem built on the job thread by `prepare` (e.g.
+    // a search for fill-in candidates); an exception from it fails the run.
+    void submit(Id run, std::function<ScheduleInput()> prepare, double seconds, std::uint64_t seed);
 
     // 0-100 while the run is queued, computing, or waiting for its result
     // to be written; nullopt for runs not (or no longer) known here.
@@ -66,16 +70,19 @@ private:
     struct Task {
         Id run = 0;
         ScheduleInput input;
+        std::function<ScheduleInput()> prepare;  // when set, builds `input` first
         double seconds = 1;
         std::uint64_t seed = 1;
         std::shared_ptr<State> state;
     };
 
+    void submit_task(Task task);
     void worker();
     void compute(Task& task);
     // Queue the final write for a run (a result or a failure); the run
     // leaves the registry once it is written.
-    void write_result(Id run, std::string figures, std::vector<store::RunMeeting> rows);
+    void write_result(Id run, std::string figures, std::vector<store::RunMeeting> rows,
+                      std::vector<store::RunFillIn> fill_ins);
     void write_failure(Id run, std::string error);
 
     store::DbExecutor* db_;

@@ -17,6 +17,7 @@
 
 #include "server/app.hpp"
 #include "server/net/db_await.hpp"
+#include "server/live/personal.hpp"
 #include "server/net/live_session.hpp"
 #include "server/http/problem.hpp"
 #include "server/log.hpp"
@@ -241,13 +242,13 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
                 res = co_await dispatch(req, route_name);
             }
         }
-        if (res.status == 200 && route_name == "live.feed" && !early) {
+        if (res.status == 200 && (route_name == "live.feed" || route_name == "live.mine") && !early) {
             // The policy admitted a WebSocket: the connection becomes the live feed.
             auto first = std::move(res.body);
             Id fair = std::strtoll(std::string(req.path_param("fair")).c_str(), nullptr, 10);
             Id after = 0;
-            if (auto j = nlohmann::json::parse(first, nullptr, false); j.is_object() && j.contains("last_event_id"))
-                after = j["last_event_id"].get<Id>();
+            auto j = nlohmann::json::parse(first, nullptr, false);
+            if (j.is_object() && j.contains("last_event_id")) after = j["last_event_id"].get<Id>();
             app.metrics().record(route_name, 101, 0);
             state->busy = false;
             state->alive = false;
@@ -255,8 +256,20 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
                 std::lock_guard lock(registry_mutex);
                 registry.erase(conn_id);
             }
-            co_await run_live_session(std::move(stream), parser.release(), std::move(first), fair, after, app, db,
-                                      stopping);
+            if (route_name == "live.mine") {
+                // A participant's own feed: the first message names the participant.
+                auto kind = j["participant"].value("kind", std::string());
+                Id who = j["participant"].value("id", Id{0});
+                LiveChannel channel{&app.personal_hub(), live::personal_channel(kind, who),
+                                    [fair, kind, who](store::Connection& c, Id from, int limit) {
+                                        return live::personal_backlog(c, fair, kind, who, from, limit);
+                                    }};
+                co_await run_live_session(std::move(stream), parser.release(), std::move(first), std::move(channel),
+                                          after, app, db, stopping);
+            } else {
+                co_await run_live_session(std::move(stream), parser.release(), std::move(first), fair, after, app, db,
+                                          stopping);
+            }
             session_ended();
             co_return;
         }

@@ -212,6 +212,26 @@ asio::awaitable<void> read_frames(asio::ip::tcp::socket& sock, Control& ctl, asi
 asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::request<beast::http::string_body> req,
                                        std::string first, Id fair, Id after, App& app, store::DbExecutor& db,
                                        const std::atomic<bool>& stopping) {
+    LiveChannel channel{&app.hub(), fair, [fair](store::Connection& c, Id from, int limit) {
+                            std::vector<std::string> out;
+                            for (const auto& e : store::LiveRepository(c).events_after(fair, from, limit)) {
+                                auto j = nlohmann::json::parse(e.payload, nullptr, false);
+                                if (!j.is_object()) continue;
+                                j["type"] = e.type;
+                                j["id"] = e.id;
+                                j["fair_id"] = fair;
+                                j["at"] = e.created_at;
+                                out.push_back(j.dump());
+                            }
+                            return out;
+                        }};
+    co_await run_live_session(std::move(stream), std::move(req), std::move(first), std::move(channel), after, app, db,
+                              stopping);
+}
+
+asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::request<beast::http::string_body> req,
+                                       std::string first, LiveChannel channel, Id after, App& app,
+                                       store::DbExecutor& db, const std::atomic<bool>& stopping) {
     auto strand = co_await asio::this_coro::executor;
     stream.expires_never();
     {
@@ -238,7 +258,7 @@ asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::re
         beast::error_code ec;
         sock.close(ec);
     };
-    app.hub().subscribe(fair, listener);
+    channel.hub->subscribe(channel.key, listener);
 
     Control ctl;
     asio::co_spawn(strand, read_frames(sock, ctl, listener->wake()), asio::detached);
@@ -271,17 +291,13 @@ asio::awaitable<void> run_live_session(beast::tcp_stream stream, beast::http::re
         // Everything stored after `after`: what happened before this
         // connection subscribed (or while the client was away).
         using Stored = std::vector<std::pair<Id, std::string>>;
-        auto backlog = co_await run_on_db<Stored>(db, false, [fair, after](store::Connection& c) {
+        auto backlog = co_await run_on_db<Stored>(db, false, [&channel, after](store::Connection& c) {
             Stored out;
             try {
-                for (const auto& e : store::LiveRepository(c).events_after(fair, after, kBacklogLimit)) {
-                    auto j = nlohmann::json::parse(e.payload, nullptr, false);
+                for (auto& text : channel.backlog(c, after, kBacklogLimit)) {
+                    auto j = nlohmann::json::parse(text, nullptr, false);
                     if (!j.is_object()) continue;
-                    j["type"] = e.type;
-                    j["id"] = e.id;
-                    j["fair_id"] = fair;
-                    j["at"] = e.created_at;
-                    out.emplace_back(e.id, live::text_frame(j.dump()));
+                    out.emplace_back(j.value("id", Id{0}), live::text_frame(text));
                 }
             } catch (const std::exception& ex) {
                 log_line("error", std::string("live backlog: ") + ex.what());

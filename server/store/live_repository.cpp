@@ -31,6 +31,17 @@ constexpr const char* kByCountry =
     "LEFT JOIN importers i ON c.kind = 'importer' AND i.id = c.profile_id WHERE c.fair_id = ?1 GROUP BY country";
 constexpr const char* kByHour =
     "SELECT ((checked_in_at / 3600) + ?2) % 24 AS hour, count(*) FROM check_ins WHERE fair_id = ?1 GROUP BY hour";
+constexpr const char* kMeetingsBySlot =
+    "SELECT m.slot, CASE WHEN m.status = 'cancelled' THEN 'cancelled' WHEN o.outcome IS NOT NULL THEN o.outcome "
+    "WHEN f.meeting_id IS NOT NULL THEN 'unconfirmed' ELSE 'scheduled' END AS st, count(*) FROM meetings m "
+    "LEFT JOIN meeting_outcomes o ON o.meeting_id = m.id LEFT JOIN meeting_flags f ON f.meeting_id = m.id "
+    "WHERE m.fair_id = ?1 GROUP BY m.slot, st";
+constexpr const char* kDealsByCategory =
+    "SELECT coalesce(json_extract(e.categories, '$[0]'), ''), count(*), coalesce(sum(d.usd_cents), 0) FROM deals d "
+    "JOIN exhibitors e ON e.id = d.exhibitor_id WHERE d.fair_id = ?1 GROUP BY 1";
+constexpr const char* kDealsByCountry =
+    "SELECT i.country, count(*), coalesce(sum(d.usd_cents), 0) FROM deals d JOIN importers i ON i.id = d.importer_id "
+    "WHERE d.fair_id = ?1 GROUP BY 1";
 }  // namespace sql
 
 static BadgeHolder read_holder(Statement& st) {
@@ -108,6 +119,27 @@ LiveSnapshot LiveRepository::snapshot(Id fair, int utc_offset_hours) {
         auto st = db_.cached(sql::kByHour);
         st.bind(1, fair).bind(2, utc_offset_hours);
         while (st.step()) s.by_hour[static_cast<int>(st.column_int(0))] = st.column_int(1);
+    }
+    {
+        auto st = db_.cached(sql::kMeetingsBySlot);
+        st.bind(1, fair);
+        while (st.step()) {
+            auto status = st.column_text(1);
+            auto n = st.column_int(2);
+            s.meetings_by_slot[st.column_int(0)][status] += n;
+            if (status == "no_show") s.no_shows += n;
+            if (status == "unconfirmed") s.unconfirmed += n;
+        }
+    }
+    for (auto [q, out] : {std::pair{sql::kDealsByCategory, &s.deals_by_category},
+                          std::pair{sql::kDealsByCountry, &s.deals_by_country}}) {
+        auto st = db_.cached(q);
+        st.bind(1, fair);
+        while (st.step()) (*out)[st.column_text(0)] = {st.column_int(1), st.column_int(2)};
+    }
+    for (const auto& [k, m] : s.deals_by_country) {
+        s.deals.count += m.count;
+        s.deals.usd_cents += m.usd_cents;
     }
     s.last_event_id = last_event_id(fair);
     return s;

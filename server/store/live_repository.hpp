@@ -30,6 +30,17 @@ struct LiveSnapshot {
     std::int64_t exhibitors = 0, importers = 0, checked_in = 0;
     std::map<std::string, std::int64_t> by_country;  // check-ins
     std::map<int, std::int64_t> by_hour;             // check-ins by hour of day in the fair's time zone
+    // Published meetings by slot, then by status: scheduled (nothing known
+    // yet), held, no_show, unconfirmed (flagged: no outcome after the grace
+    // period), cancelled.
+    std::map<std::int64_t, std::map<std::string, std::int64_t>> meetings_by_slot;
+    std::int64_t no_shows = 0, unconfirmed = 0;
+    struct Money {
+        std::int64_t count = 0, usd_cents = 0;
+    };
+    Money deals;  // every kind of deal
+    std::map<std::string, Money> deals_by_category;  // the exhibitor's first category
+    std::map<std::string, Money> deals_by_country;   // the importer's country
     Id last_event_id = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "server/store/meeting_repository.hpp"
 
+#include <map>
+
 #include "server/store/common.hpp"
 #include "server/store/sqlite.hpp"
 
@@ -24,7 +26,12 @@ constexpr const char* kExpire =
 
 constexpr const char* kInsertRequest =
     "INSERT INTO meeting_requests (fair_id, importer_id, exhibitor_id, requested_by, priority, message, status, "
-    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7)";
+    "created_at, session_wish) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8)";
+// A fill-in the organizer publishes: accepted at once, never in anyone's inbox or outbox.
+constexpr const char* kInsertRecommended =
+    "INSERT INTO meeting_requests (fair_id, importer_id, exhibitor_id, requested_by, priority, message, status, "
+    "created_at, closed_at, source, fill_in_score, fill_in_reason) "
+    "VALUES (?1, ?2, ?3, 'importer', 'would_like', '', 'accepted', ?4, ?4, 'recommended', ?5, ?6)";
 // ?1 is the current time in every query built on this select.
 #define FM_REQUEST_SELECT                                                                                    \
     "SELECT r.id, r.fair_id, r.importer_id, i.name, i.country, i.owner_user_id, r.exhibitor_id, e.name, "    \
@@ -34,20 +41,30 @@ constexpr const char* kInsertRequest =
     "CASE WHEN r.status = 'pending' AND f.meeting_request_deadline <= ?1 THEN 'expired' ELSE r.status END, " \
     "r.reason, r.created_at, "                                                                               \
     "CASE WHEN r.status = 'pending' AND f.meeting_request_deadline <= ?1 THEN f.meeting_request_deadline "   \
-    "ELSE r.closed_at END, f.meeting_request_deadline "                                                      \
+    "ELSE r.closed_at END, f.meeting_request_deadline, r.session_wish, r.fixed_starts_at, r.source, "      \
+    "r.fill_in_score, r.fill_in_reason "                                                                     \
     "FROM meeting_requests r JOIN importers i ON i.id = r.importer_id "                                      \
     "JOIN exhibitors e ON e.id = r.exhibitor_id JOIN fairs f ON f.id = r.fair_id "
 constexpr const char* kFindRequest = FM_REQUEST_SELECT "WHERE r.id = ?2";
 constexpr const char* kRequestsOfImporter =
-    FM_REQUEST_SELECT "WHERE r.importer_id = ?2 AND r.requested_by = ?3 ORDER BY r.id DESC";
+    FM_REQUEST_SELECT "WHERE r.importer_id = ?2 AND r.requested_by = ?3 AND r.source = 'participant' "
+                      "ORDER BY r.id DESC";
 constexpr const char* kRequestsOfExhibitor =
-    FM_REQUEST_SELECT "WHERE r.exhibitor_id = ?2 AND r.requested_by = ?3 ORDER BY r.id DESC";
+    FM_REQUEST_SELECT "WHERE r.exhibitor_id = ?2 AND r.requested_by = ?3 AND r.source = 'participant' "
+                      "ORDER BY r.id DESC";
+constexpr const char* kRequestsOfFair =
+    FM_REQUEST_SELECT "WHERE r.fair_id = ?2 AND (?3 IS NULL OR r.status = ?3) AND (?6 IS NULL OR r.source = ?6) "
+                      "ORDER BY r.id LIMIT ?4 OFFSET ?5";
 #undef FM_REQUEST_SELECT
+constexpr const char* kCountRequestsOfFair =
+    "SELECT count(*) FROM meeting_requests WHERE fair_id = ?1 AND (?2 IS NULL OR status = ?2) "
+    "AND (?3 IS NULL OR source = ?3)";
 constexpr const char* kOpenBetween =
     "SELECT id FROM meeting_requests WHERE importer_id = ?1 AND exhibitor_id = ?2 "
     "AND status IN ('pending', 'accepted')";
 #define FM_OPEN_SENT                                                                                      \
     "SELECT count(*) FROM meeting_requests r JOIN fairs f ON f.id = r.fair_id WHERE r.requested_by = ?3 " \
+    "AND r.source = 'participant' "                                                                       \
     "AND (r.status = 'accepted' OR (r.status = 'pending' AND (f.meeting_request_deadline IS NULL "        \
     "OR f.meeting_request_deadline > ?2))) AND "
 constexpr const char* kOpenSentImporter = FM_OPEN_SENT "r.importer_id = ?1";
@@ -55,10 +72,24 @@ constexpr const char* kOpenSentExhibitor = FM_OPEN_SENT "r.exhibitor_id = ?1";
 #undef FM_OPEN_SENT
 constexpr const char* kSetStatus = "UPDATE meeting_requests SET status = ?2, reason = ?3, closed_at = ?4 WHERE id = ?1";
 constexpr const char* kAccepted =
-    "SELECT r.id, r.importer_id, r.exhibitor_id, r.priority FROM meeting_requests r "
+    "SELECT r.id, r.importer_id, r.exhibitor_id, r.priority, r.session_wish, r.fixed_starts_at, r.source, "
+    "r.fill_in_score, r.fill_in_reason FROM meeting_requests r "
     "JOIN importers i ON i.id = r.importer_id JOIN exhibitors e ON e.id = r.exhibitor_id "
     "WHERE r.fair_id = ?1 AND r.status = 'accepted' AND i.status = 'approved' AND e.status = 'approved' "
     "ORDER BY r.id";
+
+constexpr const char* kFairPrecedences =
+    "SELECT p.request_id, p.after_request_id FROM meeting_request_precedences p "
+    "JOIN meeting_requests r ON r.id = p.request_id WHERE r.fair_id = ?1 ORDER BY p.request_id, p.after_request_id";
+constexpr const char* kAfterOf =
+    "SELECT after_request_id FROM meeting_request_precedences WHERE request_id = ?1 ORDER BY after_request_id";
+constexpr const char* kDeletePrecedences = "DELETE FROM meeting_request_precedences WHERE request_id = ?1";
+constexpr const char* kInsertPrecedence =
+    "INSERT INTO meeting_request_precedences (request_id, after_request_id) VALUES (?1, ?2)";
+constexpr const char* kSetConstraints =
+    "UPDATE meeting_requests SET session_wish = ?2, fixed_starts_at = ?3 WHERE id = ?1";
+constexpr const char* kRequestedPairs =
+    "SELECT DISTINCT importer_id, exhibitor_id FROM meeting_requests WHERE fair_id = ?1 AND source = 'participant'";
 
 constexpr const char* kImporterFillIns = "SELECT meeting_fill_ins FROM importers WHERE id = ?1";
 constexpr const char* kExhibitorFillIns = "SELECT meeting_fill_ins FROM exhibitors WHERE id = ?1";
@@ -146,12 +177,65 @@ void MeetingRepository::expire_requests(Id fair, std::int64_t now) {
 }
 
 Id MeetingRepository::insert_request(Id fair, Id importer, Id exhibitor, Side requested_by, std::string_view priority,
-                                     std::string_view message, std::int64_t now) {
+                                     std::string_view message, std::int64_t now, std::string_view session_wish) {
     auto st = db_.cached(sql::kInsertRequest);
     st.bind(1, fair).bind(2, importer).bind(3, exhibitor).bind(4, to_string(requested_by)).bind(5, priority);
-    st.bind(6, message).bind(7, now);
+    st.bind(6, message).bind(7, now).bind(8, session_wish);
     st.exec();
     return db_.last_insert_id();
+}
+
+Id MeetingRepository::insert_recommended(Id fair, Id importer, Id exhibitor, std::int64_t score,
+                                         std::string_view reason, std::int64_t now) {
+    auto st = db_.cached(sql::kInsertRecommended);
+    st.bind(1, fair).bind(2, importer).bind(3, exhibitor).bind(4, now).bind(5, score).bind(6, reason);
+    st.exec();
+    return db_.last_insert_id();
+}
+
+std::vector<Id> MeetingRepository::after_of(Id request) {
+    auto st = db_.cached(sql::kAfterOf);
+    st.bind(1, request);
+    std::vector<Id> out;
+    while (st.step()) out.push_back(st.column_int(0));
+    return out;
+}
+
+std::vector<std::pair<Id, Id>> MeetingRepository::precedences(Id fair) {
+    auto st = db_.cached(sql::kFairPrecedences);
+    st.bind(1, fair);
+    std::vector<std::pair<Id, Id>> out;
+    while (st.step()) out.emplace_back(st.column_int(0), st.column_int(1));
+    return out;
+}
+
+void MeetingRepository::set_constraints(Id request, std::string_view session_wish,
+                                        const std::optional<std::int64_t>& fixed_starts_at,
+                                        const std::vector<Id>& after) {
+    {
+        auto st = db_.cached(sql::kSetConstraints);
+        st.bind(1, request).bind(2, session_wish);
+        bind_opt(st, 3, fixed_starts_at);
+        st.exec();
+    }
+    {
+        auto st = db_.cached(sql::kDeletePrecedences);
+        st.bind(1, request);
+        st.exec();
+    }
+    for (auto a : after) {
+        auto st = db_.cached(sql::kInsertPrecedence);
+        st.bind(1, request).bind(2, a);
+        st.exec();
+    }
+}
+
+std::set<std::pair<Id, Id>> MeetingRepository::requested_pairs(Id fair) {
+    auto st = db_.cached(sql::kRequestedPairs);
+    st.bind(1, fair);
+    std::set<std::pair<Id, Id>> out;
+    while (st.step()) out.emplace(st.column_int(0), st.column_int(1));
+    return out;
 }
 
 static MeetingRequest read_request(Statement& st) {
@@ -175,6 +259,11 @@ static MeetingRequest read_request(Statement& st) {
     r.created_at = st.column_int(16);
     r.closed_at = opt_int(st, 17);
     r.deadline = opt_int(st, 18);
+    r.session_wish = st.column_text(19);
+    r.fixed_starts_at = opt_int(st, 20);
+    r.source = st.column_text(21);
+    r.fill_in_score = opt_int(st, 22);
+    r.fill_in_reason = st.column_text(23);
     return r;
 }
 
@@ -202,6 +291,39 @@ std::vector<MeetingRequest> MeetingRepository::requests_of(Side side, Id partici
     return out;
 }
 
+ListResult<MeetingRequest> MeetingRepository::requests_of_fair(Id fair, const std::optional<std::string>& status,
+                                                              const Page& page, std::int64_t now,
+                                                              const std::optional<std::string>& source) {
+    // Expired-at-read requests keep their stored status 'pending' here; the fair's list
+    // is read after expire_requests by its handler.
+    ListResult<MeetingRequest> out;
+    auto st = db_.cached(sql::kRequestsOfFair);
+    st.bind(1, now).bind(2, fair);
+    if (status)
+        st.bind(3, *status);
+    else
+        st.bind_null(3);
+    st.bind(4, page.limit).bind(5, page.offset);
+    if (source)
+        st.bind(6, *source);
+    else
+        st.bind_null(6);
+    while (st.step()) out.items.push_back(read_request(st));
+    auto c = db_.cached(sql::kCountRequestsOfFair);
+    c.bind(1, fair);
+    if (status)
+        c.bind(2, *status);
+    else
+        c.bind_null(2);
+    if (source)
+        c.bind(3, *source);
+    else
+        c.bind_null(3);
+    c.step();
+    out.total = c.column_int(0);
+    return out;
+}
+
 std::int64_t MeetingRepository::open_sent(Side side, Id participant, std::int64_t now) {
     auto st = db_.cached(side == Side::importer ? sql::kOpenSentImporter : sql::kOpenSentExhibitor);
     st.bind(1, participant).bind(2, now).bind(3, to_string(side));
@@ -219,7 +341,23 @@ std::vector<AcceptedRequest> MeetingRepository::accepted_requests(Id fair) {
     auto st = db_.cached(sql::kAccepted);
     st.bind(1, fair);
     std::vector<AcceptedRequest> out;
-    while (st.step()) out.push_back({st.column_int(0), st.column_int(1), st.column_int(2), st.column_text(3)});
+    std::map<Id, std::size_t> index;
+    while (st.step()) {
+        AcceptedRequest r;
+        r.id = st.column_int(0);
+        r.importer_id = st.column_int(1);
+        r.exhibitor_id = st.column_int(2);
+        r.priority = st.column_text(3);
+        r.session_wish = st.column_text(4);
+        r.fixed_starts_at = opt_int(st, 5);
+        r.source = st.column_text(6);
+        r.fill_in_score = opt_int(st, 7).value_or(0);
+        r.fill_in_reason = st.column_text(8);
+        index.emplace(r.id, out.size());
+        out.push_back(std::move(r));
+    }
+    for (const auto& [request, after] : precedences(fair))
+        if (auto it = index.find(request); it != index.end()) out[it->second].after.push_back(after);
     return out;
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 #include <optional>
+#include <set>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "server/domain/types.hpp"
+#include "server/store/common.hpp"
 
 namespace fairmatch::server::store {
 class Connection;
@@ -41,6 +44,11 @@ struct MeetingRequest {
     std::int64_t created_at = 0;
     std::optional<std::int64_t> closed_at;
     std::optional<std::int64_t> deadline;  // the fair's request deadline
+    std::string session_wish = "any";          // morning | afternoon | any
+    std::optional<std::int64_t> fixed_starts_at;  // an organizer's fixed slot, by its start
+    std::string source = "participant";        // participant | recommended (a published fill-in)
+    std::optional<std::int64_t> fill_in_score;
+    std::string fill_in_reason;  // JSON {"vi": ..., "en": ...} for a fill-in
 };
 
 struct MeetingRules {
@@ -74,6 +82,12 @@ struct AcceptedRequest {
     Id importer_id = 0;
     Id exhibitor_id = 0;
     std::string priority;
+    std::string session_wish = "any";
+    std::optional<std::int64_t> fixed_starts_at;
+    std::vector<Id> after;  // requests held strictly earlier (when both are held)
+    std::string source = "participant";  // recommended: a fill-in published earlier
+    std::int64_t fill_in_score = 0;
+    std::string fill_in_reason;
 };
 
 // Who is unavailable when, for a whole fair.
@@ -102,11 +116,27 @@ public:
     void expire_requests(Id fair, std::int64_t now);
 
     Id insert_request(Id fair, Id importer, Id exhibitor, Side requested_by, std::string_view priority,
-                      std::string_view message, std::int64_t now);
+                      std::string_view message, std::int64_t now, std::string_view session_wish = "any");
+    // A fill-in meeting's request (source 'recommended', accepted at once);
+    // store::Error (unique) when the pair has an open request.
+    Id insert_recommended(Id fair, Id importer, Id exhibitor, std::int64_t score, std::string_view reason,
+                          std::int64_t now);
+    // An organizer's scheduling constraints on a request (replaces its precedences).
+    void set_constraints(Id request, std::string_view session_wish, const std::optional<std::int64_t>& fixed_starts_at,
+                         const std::vector<Id>& after);
+    std::vector<Id> after_of(Id request);
+    // Every precedence of the fair: (request, held after this request).
+    std::vector<std::pair<Id, Id>> precedences(Id fair);
+    // (importer, exhibitor) pairs with a participant's request in any status:
+    // never proposed as fill-ins.
+    std::set<std::pair<Id, Id>> requested_pairs(Id fair);
     std::optional<MeetingRequest> find_request(Id id, std::int64_t now);
     std::optional<Id> open_request_between(Id importer, Id exhibitor);
     // Requests the participant sent (outbox) or received (inbox), newest first.
     std::vector<MeetingRequest> requests_of(Side side, Id participant, bool sent, std::int64_t now);
+    // Every request of a fair (optionally of one stored status and source), by id, one page.
+    ListResult<MeetingRequest> requests_of_fair(Id fair, const std::optional<std::string>& status, const Page& page,
+                                                std::int64_t now, const std::optional<std::string>& source = std::nullopt);
     // Sent requests that are pending (and not past the deadline) or accepted.
     std::int64_t open_sent(Side side, Id participant, std::int64_t now);
     void set_request_status(Id id, std::string_view status, std::string_view reason, std::int64_t now);

@@ -6,11 +6,11 @@ namespace fairmatch::server::store {
 
 namespace sql {
 constexpr const char* kInsertRun =
-    "INSERT INTO schedule_runs (fair_id, status, seconds, seed, created_by, started_at) "
-    "VALUES (?1, 'running', ?2, ?3, ?4, ?5)";
+    "INSERT INTO schedule_runs (fair_id, status, seconds, seed, created_by, started_at, fill_ins) "
+    "VALUES (?1, 'running', ?2, ?3, ?4, ?5, ?6)";
 #define FM_RUN_SELECT                                                                                         \
     "SELECT id, fair_id, status, seconds, seed, created_by, started_at, finished_at, published_at, figures, " \
-    "error FROM schedule_runs "
+    "error, fill_ins FROM schedule_runs "
 constexpr const char* kRun = FM_RUN_SELECT "WHERE id = ?1";
 constexpr const char* kRuns = FM_RUN_SELECT "WHERE fair_id = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3";
 #undef FM_RUN_SELECT
@@ -28,6 +28,14 @@ constexpr const char* kRunMeetings =
     "i.name, r.exhibitor_id, e.name, r.priority, r.status FROM schedule_run_meetings s "
     "JOIN meeting_requests r ON r.id = s.request_id JOIN importers i ON i.id = r.importer_id "
     "JOIN exhibitors e ON e.id = r.exhibitor_id WHERE s.run_id = ?1 ORDER BY s.request_id";
+constexpr const char* kInsertRunFillIn =
+    "INSERT INTO schedule_run_fill_ins (run_id, importer_id, exhibitor_id, request_id, score, reason, slot, "
+    "starts_at, ends_at, location_kind, location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+constexpr const char* kRunFillIns =
+    "SELECT s.importer_id, s.exhibitor_id, s.request_id, s.score, s.reason, s.slot, s.starts_at, s.ends_at, "
+    "s.location_kind, s.location, i.name, e.name FROM schedule_run_fill_ins s "
+    "JOIN importers i ON i.id = s.importer_id JOIN exhibitors e ON e.id = s.exhibitor_id "
+    "WHERE s.run_id = ?1 ORDER BY s.starts_at, s.importer_id, s.exhibitor_id";
 constexpr const char* kUnpublish =
     "UPDATE schedule_runs SET status = 'done' WHERE fair_id = ?1 AND status = 'published' AND id <> ?2";
 constexpr const char* kPublish = "UPDATE schedule_runs SET status = 'published', published_at = ?2 WHERE id = ?1";
@@ -35,7 +43,8 @@ constexpr const char* kPublish = "UPDATE schedule_runs SET status = 'published',
 #define FM_MEETING_SELECT                                                                                        \
     "SELECT m.id, m.fair_id, m.request_id, m.importer_id, i.name, i.country, m.exhibitor_id, e.name, "           \
     "e.name_en, r.priority, r.message, m.status, m.slot, m.starts_at, m.ends_at, m.location_kind, m.location, "  \
-    "m.uid, m.sequence, m.note, m.updated_at, m.run_id, f.name_vi, f.name_en, i.owner_user_id, e.owner_user_id " \
+    "m.uid, m.sequence, m.note, m.updated_at, m.run_id, f.name_vi, f.name_en, i.owner_user_id, e.owner_user_id, " \
+    "r.source, r.fill_in_score, r.fill_in_reason "                                                              \
     "FROM meetings m "                                                                                           \
     "JOIN meeting_requests r ON r.id = m.request_id JOIN importers i ON i.id = m.importer_id "                   \
     "JOIN exhibitors e ON e.id = m.exhibitor_id JOIN fairs f ON f.id = m.fair_id "
@@ -86,6 +95,7 @@ static ScheduleRun read_run(Statement& st) {
     r.published_at = opt_int(st, 8);
     if (!st.column_is_null(9)) r.figures = st.column_text(9);
     r.error = st.column_text(10);
+    r.fill_ins = st.column_int(11) != 0;
     return r;
 }
 
@@ -117,18 +127,21 @@ static Meeting read_meeting(Statement& st) {
     m.fair_name_en = st.column_text(23);
     m.importer_owner = opt_int(st, 24);
     m.exhibitor_owner = opt_int(st, 25);
+    m.is_fill_in = st.column_text(26) == "recommended";
+    m.fill_in_score = opt_int(st, 27);
+    m.fill_in_reason = st.column_text(28);
     return m;
 }
 
 Id ScheduleRepository::insert_run(Id fair, std::int64_t seconds, std::int64_t seed, std::optional<Id> user,
-                                  std::int64_t now) {
+                                  std::int64_t now, bool fill_ins) {
     auto st = db_.cached(sql::kInsertRun);
     st.bind(1, fair).bind(2, seconds).bind(3, seed);
     if (user)
         st.bind(4, *user);
     else
         st.bind_null(4);
-    st.bind(5, now);
+    st.bind(5, now).bind(6, fill_ins ? 1 : 0);
     st.exec();
     return db_.last_insert_id();
 }
@@ -166,7 +179,7 @@ void ScheduleRepository::fail_run(Id run, const std::string& error, std::int64_t
 }
 
 bool ScheduleRepository::store_result(Id run, const std::string& figures, const std::vector<RunMeeting>& rows,
-                                      std::int64_t now) {
+                                      std::int64_t now, const std::vector<RunFillIn>& fill_ins) {
     {
         auto st = db_.cached(sql::kFinishRun);
         st.bind(1, run).bind(2, figures).bind(3, now);
@@ -183,7 +196,41 @@ bool ScheduleRepository::store_result(Id run, const std::string& figures, const 
         st.bind(6, r.location_kind).bind(7, r.location).bind(8, r.reason);
         st.exec();
     }
+    for (const auto& f : fill_ins) {
+        auto st = db_.cached(sql::kInsertRunFillIn);
+        st.bind(1, run).bind(2, f.importer_id).bind(3, f.exhibitor_id);
+        if (f.request_id)
+            st.bind(4, *f.request_id);
+        else
+            st.bind_null(4);
+        st.bind(5, f.score).bind(6, f.reason).bind(7, f.slot).bind(8, f.starts_at).bind(9, f.ends_at);
+        st.bind(10, f.location_kind).bind(11, f.location);
+        st.exec();
+    }
     return true;
+}
+
+std::vector<RunFillIn> ScheduleRepository::run_fill_ins(Id run) {
+    auto st = db_.cached(sql::kRunFillIns);
+    st.bind(1, run);
+    std::vector<RunFillIn> out;
+    while (st.step()) {
+        RunFillIn f;
+        f.importer_id = st.column_int(0);
+        f.exhibitor_id = st.column_int(1);
+        f.request_id = opt_int(st, 2);
+        f.score = st.column_int(3);
+        f.reason = st.column_text(4);
+        f.slot = st.column_int(5);
+        f.starts_at = st.column_int(6);
+        f.ends_at = st.column_int(7);
+        f.location_kind = st.column_text(8);
+        f.location = st.column_text(9);
+        f.importer_name = st.column_text(10);
+        f.exhibitor_name = st.column_text(11);
+        out.push_back(std::move(f));
+    }
+    return out;
 }
 
 std::vector<RunMeeting> ScheduleRepository::run_meetings(Id run) {

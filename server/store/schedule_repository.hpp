@@ -20,6 +20,7 @@ struct ScheduleRun {
     std::optional<std::int64_t> finished_at, published_at;
     std::optional<std::string> figures;  // JSON object text
     std::string error;
+    bool fill_ins = false;  // asked to place fill-in meetings
 };
 
 // One accepted request as a run placed it (slot empty: not held).
@@ -33,6 +34,18 @@ struct RunMeeting {
     // From the request (read only).
     Id importer_id = 0, exhibitor_id = 0;
     std::string importer_name, exhibitor_name, priority, request_status;
+};
+
+// A fill-in meeting a run placed: two participants who both accept
+// fill-ins, from the recommendations, with the pair's score and reasons.
+struct RunFillIn {
+    Id importer_id = 0, exhibitor_id = 0;
+    std::optional<Id> request_id;  // the pair's 'recommended' request from an earlier publication
+    std::int64_t score = 0;
+    std::string reason;  // JSON {"vi": ..., "en": ...}
+    std::int64_t slot = 0, starts_at = 0, ends_at = 0;
+    std::string location_kind, location;
+    std::string importer_name, exhibitor_name;  // read only
 };
 
 // A published meeting with what its pages and calendars show.
@@ -56,6 +69,9 @@ struct Meeting {
     std::optional<Id> run_id;
     std::string fair_name_vi, fair_name_en;
     std::optional<Id> importer_owner, exhibitor_owner;  // the profiles' user accounts
+    bool is_fill_in = false;  // suggested by the organizer from the recommendations
+    std::optional<std::int64_t> fill_in_score;
+    std::string fill_in_reason;  // JSON {"vi": ..., "en": ...}
 };
 
 // Scheduler runs and their results, the published schedule and calendar
@@ -66,15 +82,19 @@ class ScheduleRepository {
 public:
     explicit ScheduleRepository(Connection& db) : db_(db) {}
 
-    Id insert_run(Id fair, std::int64_t seconds, std::int64_t seed, std::optional<Id> user, std::int64_t now);
+    Id insert_run(Id fair, std::int64_t seconds, std::int64_t seed, std::optional<Id> user, std::int64_t now,
+                  bool fill_ins = false);
     std::optional<ScheduleRun> run(Id id);
     ListResult<ScheduleRun> runs(Id fair, const Page& page);
     std::optional<Id> running_run(Id fair);
     void fail_run(Id run, const std::string& error, std::int64_t now);
     // Stores a finished run's figures and rows; false (nothing written) when
     // the run is no longer running.
-    bool store_result(Id run, const std::string& figures, const std::vector<RunMeeting>& rows, std::int64_t now);
+    bool store_result(Id run, const std::string& figures, const std::vector<RunMeeting>& rows, std::int64_t now,
+                      const std::vector<RunFillIn>& fill_ins = {});
     std::vector<RunMeeting> run_meetings(Id run);
+    // The fill-in meetings a run placed, by time.
+    std::vector<RunFillIn> run_fill_ins(Id run);
     // Makes `run` the fair's published run (the previous one goes back to done).
     void mark_published(Id fair, Id run, std::int64_t now);
 

@@ -200,9 +200,12 @@ void backup(Connection& from, const std::string& to_path) {
     sqlite3_backup* b = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
     if (!b) to.fail(sqlite3_errcode(to.handle()), "backup init");
     int rc;
-    // Copy in steps so that writers are not held up for the whole copy.
+    // All pages in one step, i.e. from one read transaction: in WAL mode a
+    // reader never holds up the writer, while a copy made in several steps
+    // starts over whenever another process's write reaches the database file
+    // (a checkpoint), which under steady writes can go on and on.
     do {
-        rc = sqlite3_backup_step(b, 256);
+        rc = sqlite3_backup_step(b, -1);
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(b);

@@ -11,7 +11,11 @@
 // place, in the fair's time zone; the importer creates its calendar link,
 // copies it, and the .ics it serves parses with python3-icalendar (one
 // VEVENT, the exhibitor's company in it, a UTC DTSTART); replacing and
-// revoking the link work. The tests run in order and share one browser page.
+// revoking the link work. Then the organizer runs again filling free slots
+// with recommended meetings (only for pairs who both accept them, never the
+// declined pair), is warned that publishing moves the published meeting,
+// confirms, and the workshop that got a suggested meeting sees it labelled
+// with its reason. The tests run in order and share one browser page.
 
 import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,6 +32,7 @@ const IMPORTER = {
   company: 'Hearth & Home Interiors Ltd',
 };
 const OTHER_IMPORTER = { email: 'purchasing@kyoto-zakka.example', company: 'Kyoto Zakka Trading' };
+const SECOND_WORKSHOP = { email: 'may.tre.2@example.com', password: 'may-tre-xuong-hai-2026', name: 'Xưởng mây tre Phú Vinh 2' };
 const MESSAGE = 'We stock rattan baskets for 40 stores in the UK and would like to see your water hyacinth line.';
 const DECLINE_REASON = 'Lịch kín tuần đó, xin lỗi quý khách';
 
@@ -497,5 +502,129 @@ describe('meetings: request, accept, schedule, publish, calendar', () => {
     assert.deepEqual(await shownRange(entry.getByTestId('meeting-time')),
       [[meeting.local_start, meeting.start], [meeting.local_end, meeting.end]]);
     await page.screenshot({ path: screenshotPath('meeting-schedule-vi'), fullPage: true });
+    await signOut(page);
+  });
+
+  test('the organizer runs with fill-ins, sees them, is warned when re-publishing, confirms; the workshop sees its suggested meeting', async () => {
+    // A second rattan workshop, imported; it and both buyers and the first workshop let the organizer fill free slots.
+    const imported = await (await fetch(new URL(`/api/v1/fairs/${fair.id}/imports/exhibitors?dry_run=false`, app.url), {
+      method: 'POST', headers: { authorization: `Bearer ${organizer.token}`, 'content-type': 'text/csv' },
+      body: ['email,name,tax_code,province,craft_village,categories,price_tier,languages',
+        `${SECOND_WORKSHOP.email},${SECOND_WORKSHOP.name},0102345999,ha-noi,Phú Vinh,basketry.rattan|basketry.water_hyacinth,mid,vi|en`].join('\n'),
+    })).json();
+    const link = imported.invitations.find((invitation) => invitation.email === SECOND_WORKSHOP.email).link;
+    assert.ok((await apiClient(app.url).call('POST', '/auth/invitations/accept',
+      { token: new URL(link).hash.split('token=')[1], password: SECOND_WORKSHOP.password })).status < 300);
+    const signedIn = async (who) => {
+      const client = apiClient(app.url);
+      const r = await client.call('POST', '/auth/login', { email: who.email, password: who.password });
+      assert.ok(r.status < 300, JSON.stringify(r.body));
+      return client;
+    };
+    const workshop2 = await signedIn(SECOND_WORKSHOP);
+    const workshop1 = await signedIn(EXHIBITOR);
+    const buyer = await signedIn(IMPORTER);
+    for (const client of [workshop2, workshop1, otherImporterApi]) {
+      const r = await client.call('PUT', `/fairs/${fair.id}/availability`, { accepts_fill_ins: true });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+    }
+    // The British buyer is now away at its published meeting's time too: the next run must move it.
+    const away = (await buyer.call('GET', `/fairs/${fair.id}/availability`)).body.unavailable_slots;
+    assert.equal((await buyer.call('PUT', `/fairs/${fair.id}/availability`,
+      { accepts_fill_ins: true, unavailable_slots: [...away, meeting.slot] })).status, 200);
+    const workshop2Id = (await workshop2.call('GET', '/me')).body.profiles[0].id;
+    const otherId = (await otherImporterApi.call('GET', '/me')).body.profiles[0].id;
+
+    await signIn(page, app.url, organizer);
+    await follow(page, page.getByTestId('tab-schedule'), /#\/organizer\/schedule/);
+    await page.getByTestId('run-seconds').fill('1');
+    await page.getByTestId('run-fill-ins').check();
+    await page.getByTestId('run-start').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-panel"]')?.dataset.status === 'done', null,
+      { timeout: 30_000 });
+    const runId = Number(new URL(page.url()).hash.split('run=')[1]);
+    const run = (await orgApi.call('GET', `/fairs/${fair.id}/schedule-runs/${runId}`)).body;
+    assert.equal(run.fill_ins, true);
+    assert.ok(run.fill_in_meetings.length >= 1, JSON.stringify(run.figures));
+    for (const fill of run.fill_in_meetings) {
+      assert.equal(fill.exhibitor.id, workshop2Id, 'the only consenting exhibitor without a request or a refusal');
+      assert.ok([importer.id, otherId].includes(fill.importer.id));
+    }
+    const rows = page.getByTestId('fill-in-row');
+    assert.equal(await rows.count(), run.fill_in_meetings.length);
+    await waitForText(page.getByTestId('figure-fill-ins-value'), String(run.fill_in_meetings.length));
+    assert.equal(await page.locator(`[data-testid="fill-in-row"][data-exhibitor="${exhibitor.id}"][data-importer="${otherId}"]`).count(), 0,
+      'the declined pair never comes back as a fill-in');
+    await waitForText(rows.first().getByTestId('fill-in-score'), String(run.fill_in_meetings[0].score));
+
+    // Publishing would move the published meeting: the page warns and lists it; nothing changes until confirmed.
+    app.browser.allow(/status of 409 .*\/schedule-runs\/\d+\/publish/);
+    await page.getByTestId('run-publish').click();
+    const warning = page.getByTestId('publish-warning');
+    await warning.waitFor({ timeout: WAIT_MS });
+    await waitForText(warning.getByTestId('publish-warning-counts'), /^Sẽ đổi giờ 1 và hủy 0 cuộc gặp đã công bố;/);
+    const affected = warning.locator(`[data-testid="affected-row"][data-request="${meeting.request_id}"]`);
+    assert.equal(await affected.getAttribute('data-change'), 'moved');
+    await waitForText(affected.locator('td').nth(1), IMPORTER.company);
+    assert.equal((await orgApi.call('GET', `/fairs/${fair.id}/schedule-runs/${runId}`)).body.status, 'done');
+    await page.screenshot({ path: screenshotPath('meeting-publish-warning-vi'), fullPage: true });
+    await warning.getByTestId('publish-confirm').click();
+    await waitForText(page.getByTestId('run-announce'), /^Đã công bố lịch với \d+ cuộc gặp: \d+ mới, 1 đổi giờ, 0 giữ nguyên, 0 bị hủy\.$/);
+    await page.getByTestId('run-published').waitFor({ timeout: WAIT_MS });
+    const moved = (await orgApi.call('GET', `/fairs/${fair.id}/meetings?limit=100`)).body.items;
+    const again = moved.find((m) => m.request_id === meeting.request_id);
+    assert.notEqual(again.start, meeting.start);
+    assert.equal(moved.filter((m) => m.fill_in).length, run.fill_in_meetings.length);
+    await follow(page, page.getByTestId('to-meetings'), /#\/organizer\/meetings$/);
+    assert.equal(await page.getByTestId('meeting-row-fill-in').count(), run.fill_in_meetings.length);
+    await signOut(page);
+
+    // The second workshop sees the suggested meeting, labelled, with the reason.
+    await signIn(page, app.url, SECOND_WORKSHOP);
+    await open(page, app.url, '#/meetings/schedule');
+    const entries = page.getByTestId('schedule-meeting');
+    await entries.first().waitFor({ timeout: WAIT_MS });
+    assert.equal(await entries.count(), run.fill_in_meetings.length);
+    await waitForText(entries.first().getByTestId('meeting-fill-in'), 'Gợi ý từ ban tổ chức');
+    await waitForText(entries.first().getByTestId('meeting-fill-in-reason'), /^Vì sao: .+/);
+    await page.screenshot({ path: screenshotPath('meeting-fill-in-vi'), fullPage: true });
+    await signOut(page);
+  });
+
+  test('the organizer fixes the meeting to a slot; a wrong precedence is refused in the row; the next run follows it', async () => {
+    const grid = await app.api(`/api/v1/fairs/${fair.id}/grid`);
+    const away = new Set((await orgApi.call('GET', `/fairs/${fair.id}/meetings?limit=100`)).body.items
+      .filter((m) => m.request_id === meeting.request_id).map((m) => m.slot).concat([meeting.slot]));
+    const target = [...grid.slots].reverse().find((slot) => !away.has(slot.index) && slot.index >= 5);
+    await signIn(page, app.url, organizer);
+    await follow(page, page.getByTestId('tab-requests'), /#\/organizer\/requests$/);
+    const row = page.locator(`[data-testid="constraint-row"][data-request="${meeting.request_id}"]`);
+    await row.waitFor({ timeout: WAIT_MS });
+    app.browser.allow(/status of 422 .*\/meeting-requests\/\d+\/constraints/);
+    await row.getByTestId('constraint-after').fill('#999999');
+    await row.getByTestId('constraint-save').click();
+    await waitForText(row.getByTestId('constraint-errors'), 'Diễn ra sau yêu cầu: không có yêu cầu này trong hội chợ');
+    await row.getByTestId('constraint-after').fill('');
+    await row.getByTestId('constraint-fixed').selectOption(String(target.index));
+    await row.getByTestId('constraint-save').click();
+    await waitForText(page.getByTestId('constraints-status'), `Đã lưu ràng buộc của yêu cầu #${meeting.request_id}.`);
+    const listed = (await orgApi.call('GET', `/fairs/${fair.id}/meeting-requests?status=accepted&limit=100`)).body.items;
+    const saved = listed.find((q) => q.id === meeting.request_id);
+    assert.deepEqual([saved.fixed_slot, saved.fixed_start, saved.after], [target.index, target.start, []]);
+    await page.screenshot({ path: screenshotPath('meeting-constraints-vi'), fullPage: true });
+
+    const started = await orgApi.call('POST', `/fairs/${fair.id}/schedule-runs`, { seconds: 1, fill_ins: true });
+    assert.equal(started.status, 202);
+    let run = started.body;
+    while (run.status === 'running') {
+      await new Promise((resolve) => { setTimeout(resolve, 100); });
+      run = (await orgApi.call('GET', `/fairs/${fair.id}/schedule-runs/${run.id}`)).body;
+    }
+    assert.equal(run.status, 'done', JSON.stringify(run));
+    const published = await orgApi.call('POST', `/fairs/${fair.id}/schedule-runs/${run.id}/publish`, { confirm: true });
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+    const fixed = (await orgApi.call('GET', `/fairs/${fair.id}/meetings?limit=100`)).body.items
+      .find((m) => m.request_id === meeting.request_id);
+    assert.deepEqual([fixed.status, fixed.start, fixed.slot], ['scheduled', target.start, target.index]);
   });
 });

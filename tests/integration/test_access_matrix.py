@@ -79,6 +79,7 @@ EXPECTED = {
     "meeting_requests.respond": rule(other_exhibitor=404, importer=404, organizer=403, other_organizer=403),
     "meeting_requests.cancel": rule(exhibitor=404, other_exhibitor=404, organizer=403, other_organizer=403),
     "meeting_rules.get": PUBLIC, "meeting_rules.update": FAIR_ORGANIZER,
+    "meeting_requests.fair": FAIR_ORGANIZER, "meeting_requests.constraints": FAIR_ORGANIZER,
     "availability.get": PARTICIPANTS, "availability.update": PARTICIPANTS,
     "grid.get": PUBLIC, "grid.update": FAIR_ORGANIZER,
     "schedule_runs.create": FAIR_ORGANIZER, "schedule_runs.list": FAIR_ORGANIZER,
@@ -86,6 +87,10 @@ EXPECTED = {
     "meetings.list": FAIR_ORGANIZER, "meetings.csv": FAIR_ORGANIZER, "schedule.mine": PARTICIPANTS,
     "calendar.create": PARTICIPANTS, "calendar.revoke": PARTICIPANTS, "calendar.feed": PUBLIC,
     "schedule_changes.create": FAIR_ORGANIZER,
+    # Participants' own live feed: past the policy, the handler wants a WebSocket (426) and an approved profile.
+    "live.mine": PARTICIPANTS, "notifications.mine": PARTICIPANTS, "late_arrival.create": PARTICIPANTS,
+    "live_settings.get": FAIR_ORGANIZER, "live_settings.update": FAIR_ORGANIZER,
+    "meetings.unconfirmed": FAIR_ORGANIZER,
 }
 
 EMAILS = {i: "%s@matrix.test" % i for i in IDENTITIES if i != "anonymous"}

@@ -349,7 +349,9 @@ class MeetingsTest(unittest.TestCase):
             self.respond(self.ex[e], q["id"], "accept")
             reqs.append(q["id"])
         run = self.run_and_wait(seed=11)
-        r = self.org.request("POST", "/api/v1/fairs/%d/schedule-runs/%d/publish" % (self.fair, run["id"]))
+        # Meetings of earlier tests are published already: moving them needs the organizer's confirmation.
+        r = self.org.request("POST", "/api/v1/fairs/%d/schedule-runs/%d/publish" % (self.fair, run["id"]),
+                             {"confirm": True})
         self.assertEqual(r.status, 200, r.body)
 
         def meeting_of(client, request):
@@ -575,8 +577,31 @@ class MeetingsTest(unittest.TestCase):
         r = self.im[0].request("PUT", "/api/v1/fairs/%d/availability" % self.fair, {"unavailable_slots": [slot]})
         self.assertEqual(r.status, 200, r.body)
         run2 = self.run_and_wait(seed=8)
-        pub2 = self.org.request("POST", "/api/v1/fairs/%d/schedule-runs/%d/publish" % (self.fair, run2["id"]))
+        publish2 = "/api/v1/fairs/%d/schedule-runs/%d/publish" % (self.fair, run2["id"])
+        # Moving a published meeting is never silent: 409 lists what would change, nothing is written.
+        warn = self.org.request("POST", publish2)
+        self.assertEqual(warn.status, 409, warn.body)
+        w = warn.json()
+        self.assertEqual(w["type"], "/problems/publish-needs-confirmation")
+        self.assertGreaterEqual(w["moved"], 1)
+        self.assertEqual(w["affected_total"], w["moved"] + w["cancelled"])
+        listed = {x["request_id"]: x for x in w["affected"]}
+        self.assertIn(booth_req["id"], listed)
+        self.assertEqual(listed[booth_req["id"]]["change"], "moved")
+        self.assertEqual(listed[booth_req["id"]]["before"]["start"], m["start"])
+        self.assertNotEqual(listed[booth_req["id"]]["after"]["start"], m["start"])
+        self.assertEqual(listed[booth_req["id"]]["importer"]["id"], self.im_id[0])
+        self.assertFalse(listed[booth_req["id"]]["started"])
+        still = [x for x in self.schedule(self.im[0])["items"] if x["request_id"] == booth_req["id"]][0]
+        self.assertEqual(still["start"], m["start"], "a refused publication writes nothing")
+        self.assertEqual(self.org.request("GET", "/api/v1/fairs/%d/schedule-runs/%d" % (
+            self.fair, run2["id"])).json()["status"], "done")
+        bad = self.org.request("POST", publish2, {"confirm": "yes"})
+        self.assertEqual(bad.status, 422, bad.body)
+        pub2 = self.org.request("POST", publish2, {"confirm": True})
         self.assertEqual(pub2.status, 200, pub2.body)
+        self.assertTrue(pub2.json()["published"]["confirmed"])
+        self.assertEqual(pub2.json()["published"]["moved"], w["moved"])
         self.assertGreaterEqual(pub2.json()["published"]["moved"], 1)
         old_run = self.org.request("GET", "/api/v1/fairs/%d/schedule-runs/%d" % (self.fair, run["id"])).json()
         self.assertEqual(old_run["status"], "done", "only one run is published")

@@ -107,10 +107,18 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(h["database"]["state"], "ok")
         self.assertGreaterEqual(h["database"]["schema_version"], 2)
         self.server.request("GET", "/api/v1/fairs")
-        m = self.server.request("GET", "/metrics")
+        # A request is counted once its answer is written, which can come
+        # just after the client has read it: wait a little for the count.
+        counted = 'fairmatch_http_requests_total{route="fairs.list",status="200"}'
+        deadline = time.monotonic() + 5
+        while True:
+            m = self.server.request("GET", "/metrics")
+            text = m.body.decode()
+            if counted in text or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
         self.assertTrue(m.headers["content-type"].startswith("text/plain"))
-        text = m.body.decode()
-        self.assertIn('fairmatch_http_requests_total{route="fairs.list",status="200"}', text)
+        self.assertIn(counted, text)
         self.assertIn("fairmatch_http_request_duration_seconds_bucket", text)
         self.assertIn("fairmatch_open_connections", text)
         self.assertIn("fairmatch_db_queue_depth", text)

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <random>
@@ -165,6 +166,38 @@ TEST(Schedule, MatchesExhaustiveOptimumOnSmallRandomProblems) {
   }
 }
 
+// Participants with morning-only and afternoon-only meetings must bridge the
+// change of session, and few tables make the slots around it the bottleneck
+// (the structure of the hardest JAIR instances): the repeated annealing
+// cycles must still reach the exhaustive optimum.
+TEST(Schedule, MatchesExhaustiveOptimumAcrossTheSessionChangeWithFewTables) {
+  std::mt19937 rng(4242);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  int with_breaks = 0;
+  for (int round = 0; round < 40; ++round) {
+    const int T = 4 + pick(2), P = 4 + pick(2), M = 5 + pick(3);
+    ScheduleProblem pr = one_day(T, T / 2, 1 + pick(2), P);
+    for (int m = 0; m < M; ++m) {
+      int a = pick(P), b = pick(P - 1);
+      if (b >= a) ++b;
+      ScheduleMeeting r = meet(a, b);
+      const int w = pick(5);
+      r.session = w < 2 ? SessionWish::morning : w < 4 ? SessionWish::afternoon : SessionWish::any;
+      pr.meetings.push_back(r);
+    }
+    ScheduleOptions o;
+    o.seed = static_cast<std::uint64_t>(round) + 1;
+    o.effort = 0.05;
+    const Schedule s = schedule_meetings(pr, o);
+    expect_consistent(pr, s);
+    const auto [w, b] = brute_force(pr);
+    ASSERT_EQ(s.figures.weight_held, w) << "round " << round;
+    EXPECT_EQ(s.figures.breaks, b) << "round " << round;
+    with_breaks += b > 0 ? 1 : 0;
+  }
+  EXPECT_GE(with_breaks, 5);  // the family is not trivial
+}
+
 TEST(Schedule, IsDeterministicForASeed) {
   std::mt19937 rng(7);
   const ScheduleProblem pr = random_problem(rng, 30, 120, 12);
@@ -279,6 +312,34 @@ TEST(Schedule, StopsWhenOutOfTime) {
   const Schedule s = schedule_meetings(pr, o);
   expect_consistent(pr, s);
   EXPECT_LE(polls, 10);
+}
+
+// The search runs a hot first pass and then reheated cycles from the best
+// schedule so far; cutting it later (more polls of out_of_time) follows the
+// same deterministic path further, so the result (held weight, then breaks)
+// never gets worse, and every cut result is feasible.
+TEST(Schedule, LaterTimeCutsNeverGiveWorseSchedules) {
+  std::mt19937 rng(99);
+  const ScheduleProblem pr = random_problem(rng, 30, 110, 12);
+  std::pair<long long, int> previous{0, 0};
+  bool first = true, improved = false;
+  for (int limit : {3, 12, 30, 60, 100000}) {
+    ScheduleOptions o;
+    o.seed = 5;
+    o.effort = 0.02;
+    int polls = 0;
+    o.out_of_time = [&] { return ++polls > limit; };
+    const Schedule s = schedule_meetings(pr, o);
+    expect_consistent(pr, s);
+    const std::pair<long long, int> now{-s.figures.weight_held, s.figures.breaks};
+    if (!first) {
+      EXPECT_LE(now, previous) << "limit " << limit;
+      improved = improved || now < previous;
+    }
+    previous = now;
+    first = false;
+  }
+  EXPECT_TRUE(improved);  // the cuts do matter on this problem
 }
 
 TEST(Schedule, LargerRandomProblemsAreFeasible) {

@@ -104,3 +104,78 @@ TEST(ScheduleInput, UnscheduledRowsSayWhy) {
         EXPECT_EQ(r.location, "");
     }
 }
+
+TEST(ScheduleInput, PassesSessionWishFixedSlotAndPrecedences) {
+    auto rows = two_slot_rows();
+    rows.requests[0].fixed_starts_at = rows.slots[1].starts_at;  // request 1: the afternoon slot
+    rows.requests[1].session_wish = "morning";                   // request 2
+    rows.requests[2].session_wish = "afternoon";                 // request 3
+    rows.requests[2].after = {1, 42};  // 42 is not in the input (no longer accepted): dropped
+    auto in = build_schedule_input(rows);
+    using fairmatch::matching::SessionWish;
+    EXPECT_EQ(in.problem.meetings[0].fixed_slot, 1);
+    EXPECT_EQ(in.problem.meetings[1].fixed_slot, -1);
+    EXPECT_EQ(in.problem.meetings[0].session, SessionWish::any);
+    EXPECT_EQ(in.problem.meetings[1].session, SessionWish::morning);
+    EXPECT_EQ(in.problem.meetings[2].session, SessionWish::afternoon);
+    EXPECT_EQ(in.problem.meetings[2].after, (std::vector<int>{0}));
+    EXPECT_EQ(in.fixed_slot_gone, (std::vector<bool>{false, false, false}));
+    EXPECT_TRUE(fairmatch::matching::validate(in.problem).empty());
+
+    auto schedule = fairmatch::matching::schedule_meetings(in.problem, {});
+    auto out = result_rows(in, schedule);
+    ASSERT_EQ(out.size(), 3u);
+    ASSERT_TRUE(out[0].slot);
+    EXPECT_EQ(*out[0].slot, 1);  // fixed
+    ASSERT_TRUE(out[1].slot);
+    EXPECT_EQ(*out[1].slot, 0);  // morning
+    // Request 3 wants the afternoon and comes after request 1, which holds the only afternoon slot.
+    EXPECT_FALSE(out[2].slot);
+    EXPECT_EQ(out[2].reason, "precedence");
+}
+
+TEST(ScheduleInput, FixedStartThatLeftTheGridIsReported) {
+    auto rows = two_slot_rows();
+    rows.requests[1].fixed_starts_at = rows.slots[0].starts_at + 60;  // no slot starts then any more
+    auto in = build_schedule_input(rows);
+    EXPECT_EQ(in.fixed_slot_gone, (std::vector<bool>{false, true, false}));
+    EXPECT_TRUE(in.problem.meetings[1].cancelled);
+    auto schedule = fairmatch::matching::schedule_meetings(in.problem, {});
+    auto out = result_rows(in, schedule);
+    EXPECT_FALSE(out[1].slot);
+    EXPECT_EQ(out[1].reason, "fixed_slot_gone");
+    EXPECT_EQ(meeting_reason(in, schedule, 1), "fixed_slot_gone");
+}
+
+TEST(ScheduleInput, FillInsBecomeEnginePairsAndRows) {
+    auto rows = two_slot_rows();
+    rows.requests = {{1, 7, 200, "must_meet"}};
+    rows.fill_in_importers = {7, 9};
+    rows.fill_in_exhibitors = {100, 200};
+    // Importer 9 has no request; exhibitor 100 meets at its booth. A zero score is no candidate.
+    rows.fill_ins = {{9, 100, 80, std::nullopt, R"({"vi":"Cùng ngành","en":"Same category"})"},
+                     {9, 200, 0, std::nullopt, ""}};
+    auto in = build_schedule_input(rows);
+    ASSERT_EQ(in.problem.fill_ins.size(), 1u);
+    ASSERT_EQ(in.fill_ins.size(), 1u);
+    const auto& pair = in.problem.fill_ins[0];
+    EXPECT_EQ(pair.score, 80);
+    EXPECT_EQ(pair.location, fairmatch::matching::LocationKind::booth);
+    EXPECT_EQ(in.participants[static_cast<std::size_t>(pair.first)].id, 100);
+    EXPECT_EQ(in.participants[static_cast<std::size_t>(pair.second)].id, 9);
+    EXPECT_TRUE(in.problem.participants[static_cast<std::size_t>(pair.second)].accepts_fill_ins);
+    EXPECT_TRUE(fairmatch::matching::validate(in.problem).empty());
+
+    auto schedule = fairmatch::matching::schedule_meetings(in.problem, {});
+    auto fills = fill_in_rows(in, schedule);
+    ASSERT_EQ(fills.size(), 1u);
+    EXPECT_EQ(fills[0].importer_id, 9);
+    EXPECT_EQ(fills[0].exhibitor_id, 100);
+    EXPECT_EQ(fills[0].score, 80);
+    EXPECT_EQ(fills[0].location_kind, "booth");
+    EXPECT_EQ(fills[0].location, "A-1");
+    EXPECT_EQ(fills[0].starts_at, rows.slots[static_cast<std::size_t>(fills[0].slot)].starts_at);
+    EXPECT_NE(fills[0].reason.find("Same category"), std::string::npos);
+    // The requested meeting is held too.
+    EXPECT_TRUE(result_rows(in, schedule)[0].slot);
+}

@@ -176,3 +176,34 @@ TEST_F(ScheduleJobsTest, WithoutAnExecutorResultsAreDropped) {
     EXPECT_FALSE(jobs.progress(7));
     EXPECT_FALSE(jobs.progress(8));
 }
+
+TEST_F(ScheduleJobsTest, PreparesTheProblemOnTheJobThreadAndFailsTheRunWhenPreparingFails) {
+    store::DbExecutor executor(path, 1);
+    meetings::ScheduleJobs jobs(&executor);
+    store::ScheduleRepository repo(*db);
+    auto caller = std::this_thread::get_id();
+    std::thread::id prepared_on;
+    auto good = repo.insert_run(fair, 5, 3, std::nullopt, 10);
+    jobs.submit(good, std::function<meetings::ScheduleInput()>([&] {
+                    prepared_on = std::this_thread::get_id();
+                    return small_input();
+                }),
+                5, 3);
+    auto stored = wait_until_stored(jobs, good);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->status, "done");
+    EXPECT_NE(prepared_on, caller);
+    EXPECT_EQ(repo.run_meetings(good).size(), 1u);
+
+    auto bad = repo.insert_run(fair, 5, 3, std::nullopt, 10);
+    jobs.submit(bad, std::function<meetings::ScheduleInput()>([]() -> meetings::ScheduleInput {
+                    throw std::runtime_error("no population");
+                }),
+                5, 3);
+    stored = wait_until_stored(jobs, bad);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->status, "failed");
+    EXPECT_NE(stored->error.find("no population"), std::string::npos);
+    jobs.stop();
+    executor.stop();
+}

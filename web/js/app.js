@@ -37,6 +37,7 @@ import * as availability from './pages/availability.js';
 import * as meetingGrid from './pages/meeting-grid.js';
 import * as scheduler from './pages/scheduler.js';
 import * as meetingsAdmin from './pages/meetings-admin.js';
+import * as meetingConstraints from './pages/meeting-constraints.js';
 // The live fair: dashboard, check-in desk, badges, rates, report; a participant's day, deals, leads.
 import * as live from './pages/live.js';
 import * as checkin from './pages/checkin.js';
@@ -81,6 +82,7 @@ const routes = [
   { pattern: /^\/meetings\/schedule$/, page: mySchedule, nav: 'meetings' },
   { pattern: /^\/meetings\/availability$/, page: availability, nav: 'meetings' },
   { pattern: /^\/organizer\/grid$/, page: meetingGrid, nav: 'organizer' },
+  { pattern: /^\/organizer\/requests$/, page: meetingConstraints, nav: 'organizer' },
   { pattern: /^\/organizer\/schedule$/, page: scheduler, nav: 'organizer' },
   { pattern: /^\/organizer\/meetings$/, page: meetingsAdmin, nav: 'organizer' },
   { pattern: /^\/organizer\/live$/, page: live, nav: 'live' },

@@ -15,13 +15,14 @@ const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 const STABLE_MS = 10000;
 
 /**
- * Connects to the fair's live feed until signal aborts. Callbacks:
+ * Connects to the fair's live feed until signal aborts (path 'me/live': the
+ * signed-in participant's own notifications, same protocol). Callbacks:
  *   onSnapshot(message)  a full picture (on first connect, or when the server cannot resume)
  *   onEvent(message)     each event after the snapshot, in order, never twice
  *   onState(state, info) "connecting" | "live" | "reconnecting" ({inMs}) | "signed-out"
  * Returns {close(), lastEventId()}.
  */
-export function connectLive(fairId, { onSnapshot, onEvent, onState, signal }) {
+export function connectLive(fairId, { onSnapshot, onEvent, onState, signal, path = 'live' }) {
   let socket = null;
   let lastId = null;
   let attempt = 0;
@@ -36,7 +37,7 @@ export function connectLive(fairId, { onSnapshot, onEvent, onState, signal }) {
   const url = () => {
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const query = lastId !== null ? `?last_event_id=${encodeURIComponent(lastId)}` : '';
-    return `${scheme}//${window.location.host}/api/v1/fairs/${encodeURIComponent(fairId)}/live${query}`;
+    return `${scheme}//${window.location.host}/api/v1/fairs/${encodeURIComponent(fairId)}/${path}${query}`;
   };
 
   const handle = (text) => {

@@ -3,7 +3,9 @@
 // (a snapshot, then one event per check-in); deal and meeting figures from
 // the programme report, fetched again whenever the feed says a deal was
 // recorded or corrected (a correction does not say what it replaced, so the
-// report is the one exact source).
+// report is the one exact source). Meetings left without an outcome past the
+// grace period are listed as unconfirmed, read again when the feed flags one
+// or an outcome is recorded.
 
 import { h, route } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
@@ -37,6 +39,29 @@ export async function render({ signal }) {
   const dealCount = stat({ label: t('live.deals'), value: '—', testid: 'live-deals' });
   const dealValue = stat({ label: t('live.contractValue'), value: '—', testid: 'live-contract-value' });
   const meetingsHeld = stat({ label: t('live.meetingsHeld'), value: '—', testid: 'live-meetings-held' });
+  const unconfirmedStat = stat({ label: t('live.unconfirmed'), value: '—', testid: 'live-unconfirmed' });
+  const unconfirmedList = h('ul', { class: 'unconfirmed-list', 'data-testid': 'unconfirmed-meetings' });
+  const unconfirmedEmpty = h('p', { class: 'muted', 'data-testid': 'unconfirmed-empty' }, t('live.unconfirmed.none'));
+  let unconfirmedTimer = null;
+  const loadUnconfirmed = async () => {
+    try {
+      const body = await api.get(`/fairs/${fair.id}/unconfirmed-meetings`, { signal });
+      const items = body?.items ?? [];
+      unconfirmedStat.set(formatNumber(items.length), t('live.unconfirmed.detail'));
+      unconfirmedStat.node.dataset.value = String(items.length);
+      unconfirmedList.replaceChildren(...items.map((m) => h('li', { 'data-testid': 'unconfirmed-meeting', 'data-id': String(m.id) },
+        h('time', { datetime: m.start }, `${clock(m.start)}–${clock(m.end)}`), ' · ', m.location, ' · ',
+        h('span', { lang: 'vi' }, m.exhibitor?.name ?? '—'), ' – ', m.importer?.name ?? '—',
+        ' ', h('span', { class: 'badge badge-moved' }, t('live.unconfirmed.flag')))));
+      unconfirmedEmpty.hidden = items.length > 0;
+    } catch (error) {
+      if (!signal.aborted && error?.name !== 'AbortError') reportAlert.replaceChildren(problemAlert(error));
+    }
+  };
+  const scheduleUnconfirmed = () => {
+    clearTimeout(unconfirmedTimer);
+    unconfirmedTimer = setTimeout(loadUnconfirmed, REPORT_DEBOUNCE_MS);
+  };
 
   const byHourChart = barChart({ title: t('live.chart.byHour'), testid: 'chart-checkins-hour', valueLabel: t('live.chart.checkIns'),
     format: countFormat });
@@ -129,6 +154,7 @@ export async function render({ signal }) {
   signal.addEventListener('abort', () => {
     clearTimeout(reportTimer);
     clearTimeout(drawTimer);
+    clearTimeout(unconfirmedTimer);
     clearInterval(every);
     for (const chart of [byHourChart, byCountryChart, byCategoryChart, byDealCountryChart]) chart.destroy();
   }, { once: true });
@@ -158,6 +184,18 @@ export async function render({ signal }) {
     } else {
       // Other events (meetings, no-shows) change the report's figures.
       scheduleReport();
+      if (event.type === 'meeting_unconfirmed' || event.type === 'meeting_outcome') scheduleUnconfirmed();
+      const text = event.type === 'meeting_unconfirmed'
+        ? t('live.activity.unconfirmed', { exhibitor: event.exhibitor?.name ?? '—', importer: event.importer?.name ?? '—', time: clock(event.end) })
+        : event.type === 'meeting_outcome' && event.outcome === 'no_show'
+          ? t('live.activity.noShow', { side: t(`role.${event.absent_side === 'exhibitor' ? 'exhibitor' : 'importer'}`) })
+          : event.type === 'schedule_changed'
+            ? t('live.activity.scheduleChanged', { count: (event.meetings ?? []).length, people: Number(event.participants) || 0 })
+            : null;
+      if (text) {
+        addActivity(h('li', { class: `activity-item activity-${event.type}`, 'data-testid': `activity-${event.type}`, 'data-id': String(event.id) },
+          h('time', { class: 'activity-time' }, clock(event.at)), ' ', h('span', {}, text)));
+      }
     }
   };
 
@@ -177,6 +215,7 @@ export async function render({ signal }) {
   });
 
   drawCheckIns();
+  loadUnconfirmed();
   return {
     title,
     node: h('section', { class: 'page organizer live-page', 'data-testid': 'live-page' },
@@ -188,8 +227,13 @@ export async function render({ signal }) {
       reportAlert,
       h('section', { 'aria-labelledby': 'live-figures-title' },
         h('h2', { id: 'live-figures-title', class: 'visually-hidden' }, t('live.figures')),
-        h('ul', { class: 'stats live-stats' }, checkedIn.node, dealCount.node, dealValue.node, meetingsHeld.node)),
+        h('ul', { class: 'stats live-stats' }, checkedIn.node, dealCount.node, dealValue.node, meetingsHeld.node,
+          unconfirmedStat.node)),
       h('div', { class: 'chart-grid' }, byHourChart.node, byCountryChart.node, byCategoryChart.node, byDealCountryChart.node),
+      h('section', { class: 'panel', 'aria-labelledby': 'live-unconfirmed-title', 'data-testid': 'unconfirmed-panel' },
+        h('h2', { id: 'live-unconfirmed-title' }, t('live.unconfirmed.title')),
+        h('p', { class: 'small muted' }, t('live.unconfirmed.intro')),
+        unconfirmedEmpty, unconfirmedList),
       h('section', { class: 'panel', 'aria-labelledby': 'live-activity-title' },
         h('h2', { id: 'live-activity-title' }, t('live.activity')),
         recentEmpty, recent)),

@@ -140,6 +140,14 @@ const MEETING_PROBLEMS = new Set([
   'no-grid', 'run-in-progress', 'run-not-finished', 'run-failed', 'unsupported-time-zone',
 ]);
 
+export const SESSION_WISHES = ['any', 'morning', 'afternoon'];
+
+/** A fill-in's reason ({vi, en}) in the UI language. */
+export function fillInReason(reason) {
+  if (!reason || typeof reason !== 'object') return '';
+  return reason[getLang()] || reason.en || reason.vi || '';
+}
+
 /** The type of an API error without its "/problems/" prefix. */
 export function problemType(error) {
   return String(error?.problem?.type ?? '').replace(/^\/problems\//, '');
@@ -282,6 +290,8 @@ export function requestPanel(context, other, { compact = false } = {}) {
   const alertSlot = h('div', { class: 'form-alerts' });
   const message = h('textarea', { id: `request-message-${suffix}`, name: 'message', rows: '4', maxlength: String(MESSAGE_MAX),
     'data-testid': 'request-message' });
+  const sessionWish = h('select', { id: `request-session-${suffix}`, name: 'session_wish', 'data-testid': 'request-session-wish' },
+    SESSION_WISHES.map((value) => h('option', { value }, t(`meetings.sessionWish.${value}`))));
   const submit = h('button', { type: 'submit', class: 'button', 'data-testid': 'request-submit' }, t('meetings.request.send'));
   const cancel = h('button', { type: 'button', class: 'link-button', 'data-testid': 'request-cancel' }, t('common.cancel'));
   const form = h('form', { class: 'form request-form', id: formId, novalidate: true, hidden: true, 'data-testid': 'request-form',
@@ -291,6 +301,8 @@ export function requestPanel(context, other, { compact = false } = {}) {
     hint: t('meetings.request.priorityHint'),
     content: radios({ idPrefix: `request-priority-${suffix}`, name: `priority-${suffix}`, value: 'would_like',
       options: PRIORITIES.map((value) => [value, t(`meetings.priority.${value}`)]) }) }),
+  field({ name: 'session_wish', label: t('meetings.request.sessionWish'), control: sessionWish,
+    hint: t('meetings.request.sessionWishHint') }),
   field({ name: 'message', label: t('meetings.request.message'), control: message, wide: true,
     hint: t(other.kind === 'exhibitor' ? 'meetings.request.messageHint.exhibitor' : 'meetings.request.messageHint.importer',
       { max: MESSAGE_MAX }) }),
@@ -323,6 +335,7 @@ export function requestPanel(context, other, { compact = false } = {}) {
     const done = busy(submit);
     try {
       const body = { priority, message: text };
+      if (sessionWish.value !== 'any') body.session_wish = sessionWish.value;
       body[other.kind === 'exhibitor' ? 'exhibitor_id' : 'importer_id'] = Number(other.id);
       const created = await api.post('/me/meeting-requests', body);
       context.byCounterpart.set(other.id, created);

@@ -62,8 +62,12 @@ export async function render({ query, signal }) {
             h('td', { 'data-testid': 'meeting-row-importer' }, m.importer?.name ?? '',
               m.importer?.country ? h('span', { class: 'block small muted' }, country(m.importer.country)) : null),
             h('td', { 'data-testid': 'meeting-row-exhibitor' }, exhibitorCell(m.exhibitor)),
-            h('td', {}, priorityBadge(m.priority)),
+            h('td', {}, m.fill_in
+              ? h('span', { class: 'badge badge-fill-in', 'data-testid': 'meeting-row-fill-in' }, t('meetings.all.fillIn'),
+                m.fill_in_score != null ? ` · ${m.fill_in_score}` : '')
+              : priorityBadge(m.priority)),
             h('td', {}, statusBadge(m.status),
+              m.flag === 'unconfirmed' ? h('span', { class: 'badge badge-moved', 'data-testid': 'meeting-flag' }, t('live.unconfirmed.flag')) : null,
               m.sequence > 0 ? h('span', { class: 'block small muted' }, t('meetings.all.version', { n: m.sequence + 1 })) : null,
               m.note ? h('span', { class: 'block small muted', lang: 'en' }, m.note) : null))),
         }),

@@ -1,6 +1,7 @@
 // #/meetings/schedule — the participant's published meetings as a timeline
 // per day, in the fair's local time: every session of the meeting grid with
-// its meetings (counterpart, place, priority), the free slots and the slots
+// its meetings (counterpart, place, priority; a fill-in meeting is labelled
+// as suggested by the organizer, with its reason), the free slots and the slots
 // marked unavailable; meetings called off apart; and the calendar
 // subscription link (create, replace, revoke; shown once, with a copy button).
 
@@ -11,7 +12,7 @@ import { busy, statusRegion, announce } from '../forms.js';
 import { copyBox } from './account.js';
 import {
   participantFair, participantHead, counterpartOf, counterpartName, timeRange, dayLabel, timeZoneNote, locationText,
-  priorityBadge, meetingAlert, meetingsTitle,
+  priorityBadge, meetingAlert, meetingsTitle, fillInReason,
 } from './meeting-common.js';
 
 function overlaps(a, b) {
@@ -28,10 +29,16 @@ function meetingEntry(meeting, { side, countries }) {
     h('p', { class: 'timeline-meta' },
       h('span', { class: 'meeting-place', 'data-testid': 'meeting-location', 'data-kind': meeting.location_kind },
         locationText(meeting.location_kind, meeting.location)),
-      ' ', priorityBadge(meeting.priority, 'meeting-priority'),
+      ' ', meeting.fill_in
+        ? h('span', { class: 'badge badge-fill-in', 'data-testid': 'meeting-fill-in' }, t('meetings.schedule.fillIn'))
+        : priorityBadge(meeting.priority, 'meeting-priority'),
       meeting.sequence > 0
         ? [' ', h('span', { class: 'badge badge-moved', 'data-testid': 'meeting-moved' }, t('meetings.schedule.moved'))]
         : null),
+    meeting.fill_in && fillInReason(meeting.fill_in_reason)
+      ? h('p', { class: 'fill-in-reason small', 'data-testid': 'meeting-fill-in-reason' },
+        t('meetings.schedule.fillInWhy', { reason: fillInReason(meeting.fill_in_reason) }))
+      : null,
     meeting.message ? h('p', { class: 'timeline-message small muted' }, meeting.message) : null));
 }
 

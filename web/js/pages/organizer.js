@@ -16,6 +16,7 @@ const TABS = [
   ['match', '#/organizer/match', 'organizer.tab.match'],
   ['booths', '#/organizer/booths', 'organizer.tab.booths'],
   ['grid', '#/organizer/grid', 'organizer.tab.grid'],
+  ['requests', '#/organizer/requests', 'organizer.tab.requests'],
   ['schedule', '#/organizer/schedule', 'organizer.tab.schedule'],
   ['meetings', '#/organizer/meetings', 'organizer.tab.meetings'],
   ['live', '#/organizer/live', 'organizer.tab.live'],

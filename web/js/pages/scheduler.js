@@ -2,8 +2,11 @@
 // accepted requests: a time budget and a seed, then a progress bar (the run
 // is polled every 300 ms), then the result: meetings held against those
 // requested (must-meet and would-like apart, and the priority weight),
-// breaks, the unscheduled meetings with their reasons; publish makes it the
-// fair's schedule. The earlier runs are listed below.
+// breaks, the unscheduled meetings with their reasons, the fill-in meetings
+// it placed (when asked to fill free slots from the recommendations);
+// publish makes it the fair's schedule — when that would move or cancel
+// published meetings the server answers 409 with the list, shown here with a
+// confirm button. The earlier runs are listed below.
 
 import { h, route } from '../dom.js';
 import { t, formatNumber, locale } from '../i18n.js';
@@ -12,11 +15,17 @@ import { replaceRoute, viewUpdated } from '../nav.js';
 import { field, FormErrors, busy, statusRegion, announce } from '../forms.js';
 import { table, timeEl } from './common.js';
 import { organizerFair, organizerHead } from './organizer.js';
-import { priorityBadge, meetingAlert, problemType } from './meeting-common.js';
+import { priorityBadge, meetingAlert, problemType, fillInReason } from './meeting-common.js';
 
 export const POLL_MS = 300;
 const RUN_STATUSES = ['running', 'done', 'failed', 'published'];
-const REASONS = ['no_common_slot', 'no_table', 'capacity', 'precedence', 'absent', 'cancelled', 'not_selected'];
+const REASONS = ['no_common_slot', 'no_table', 'capacity', 'precedence', 'absent', 'cancelled', 'not_selected', 'fixed_slot_gone'];
+const CHANGES = ['moved', 'cancelled', 'added_in_past'];
+
+function whenText(slot) {
+  if (!slot) return '—';
+  return slot.day ? `${slot.day} ${slot.local_start}–${slot.local_end}` : slot.start;
+}
 
 function runBadge(status, testid = 'run-status') {
   const known = RUN_STATUSES.includes(status);
@@ -55,7 +64,11 @@ function figuresView(f) {
         t('meetings.run.weightDetail', { held: f.weight_held ?? 0, requested: f.weight_requested ?? 0 })),
       stat(t('meetings.run.breaks'), formatNumber(f.breaks ?? 0), 'figure-breaks',
         f.breaks_lower_bound > 0 ? t('meetings.run.breaksBound', { bound: f.breaks_lower_bound }) : null),
-      stat(t('meetings.run.unscheduled'), formatNumber(f.unscheduled ?? 0), 'figure-unscheduled')),
+      stat(t('meetings.run.unscheduled'), formatNumber(f.unscheduled ?? 0), 'figure-unscheduled'),
+      f.fill_ins?.candidates > 0 || f.fill_ins?.held > 0
+        ? stat(t('meetings.run.fillIns'), formatNumber(f.fill_ins.held ?? 0), 'figure-fill-ins',
+          t('meetings.run.fillInsDetail', { candidates: f.fill_ins.candidates ?? 0, score: f.fill_ins.score ?? 0 }))
+        : null),
     h('p', { class: 'small muted', 'data-testid': 'run-extra' },
       t('meetings.run.extra', { participants: f.participants ?? 0, slots: f.slots ?? 0, seconds: secondsText(f.seconds_used),
         shortfall: f.max_importer_shortfall ?? 0 })),
@@ -83,6 +96,56 @@ function unscheduledView(items, figures) {
         h('td', {}, priorityBadge(item.priority)),
         h('td', { 'data-testid': 'unscheduled-reason' }, reasonText(item.reason)))),
     }));
+}
+
+function fillInsView(items) {
+  if (!items?.length) return null;
+  return h('div', { class: 'fill-ins', 'data-testid': 'fill-ins' },
+    h('h3', {}, t('meetings.run.fillInsTitle', { count: items.length })),
+    h('p', { class: 'small muted' }, t('meetings.run.fillInsHint')),
+    table({
+      caption: t('meetings.run.fillInsTitle', { count: items.length }),
+      captionHidden: true,
+      testid: 'fill-ins-table',
+      headers: [t('role.importer'), t('role.exhibitor'), t('meetings.run.when'), t('meetings.run.where'), t('meetings.run.score'),
+        t('meetings.run.reason')],
+      rows: items.map((item) => h('tr', { 'data-testid': 'fill-in-row', 'data-importer': item.importer?.id, 'data-exhibitor': item.exhibitor?.id },
+        h('td', {}, item.importer?.name ?? ''),
+        h('td', { lang: 'vi' }, item.exhibitor?.name ?? ''),
+        h('td', {}, whenText(item)),
+        h('td', {}, item.location ?? ''),
+        h('td', { 'data-testid': 'fill-in-score' }, formatNumber(item.score ?? 0)),
+        h('td', {}, fillInReason(item.reason)))),
+    }));
+}
+
+/** The 409 publish-needs-confirmation answer: counts, the first affected meetings, and a confirm button. */
+function publishWarning(problem, onConfirm, onCancel) {
+  const affected = Array.isArray(problem?.affected) ? problem.affected : [];
+  const total = Number(problem?.affected_total ?? affected.length);
+  const confirm = h('button', { type: 'button', class: 'button button-danger', 'data-testid': 'publish-confirm' }, t('meetings.run.confirmPublish'));
+  const cancel = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'publish-cancel' }, t('meetings.run.keepPublished'));
+  confirm.addEventListener('click', () => onConfirm(confirm));
+  cancel.addEventListener('click', onCancel);
+  return h('div', { class: 'notice notice-warning publish-warning', role: 'alert', tabindex: '-1', 'data-testid': 'publish-warning' },
+    h('p', { class: 'alert-title' }, t('meetings.run.warningTitle')),
+    h('p', { 'data-testid': 'publish-warning-counts' }, t('meetings.run.warningCounts', { moved: problem?.moved ?? 0,
+      cancelled: problem?.cancelled ?? 0, started: problem?.started ?? 0 })),
+    table({
+      caption: t('meetings.run.warningCaption'),
+      captionHidden: true,
+      testid: 'publish-warning-table',
+      headers: [t('meetings.run.change'), t('role.importer'), t('role.exhibitor'), t('meetings.run.before'), t('meetings.run.after')],
+      rows: affected.map((item) => h('tr', { 'data-testid': 'affected-row', 'data-change': item.change, 'data-request': item.request_id },
+        h('td', {}, CHANGES.includes(item.change) ? t(`meetings.run.change.${item.change}`) : item.change,
+          item.started ? [' ', h('span', { class: 'badge badge-moved' }, t('meetings.run.startedBadge'))] : null),
+        h('td', {}, item.importer?.name ?? ''),
+        h('td', { lang: 'vi' }, item.exhibitor?.name ?? ''),
+        h('td', {}, item.before ? `${whenText(item.before)} · ${item.before.location}` : '—'),
+        h('td', {}, item.after ? `${whenText(item.after)} · ${item.after.location}` : '—'))),
+    }),
+    total > affected.length ? h('p', { class: 'small muted' }, t('meetings.run.warningMore', { count: total - affected.length })) : null,
+    h('div', { class: 'form-actions' }, confirm, cancel));
 }
 
 function runsTable(runs, current) {
@@ -128,12 +191,18 @@ export async function render({ query, signal }) {
     value: '10', 'data-testid': 'run-seconds' });
   const seed = h('input', { type: 'number', id: 'run-seed', name: 'seed', min: '0', step: '1', inputmode: 'numeric',
     value: '1', 'data-testid': 'run-seed' });
+  const fillIns = h('input', { type: 'checkbox', id: 'run-fill-ins', name: 'fill_ins', 'data-testid': 'run-fill-ins',
+    'aria-describedby': 'run-fill-ins-hint' });
   const start = h('button', { type: 'submit', class: 'button', 'data-testid': 'run-start' }, t('meetings.run.start'));
   const form = h('form', { class: 'form run-form', novalidate: true, 'data-testid': 'run-form' },
     alertSlot,
     h('div', { class: 'form-grid' },
       field({ name: 'seconds', label: t('meetings.run.seconds'), control: seconds, hint: t('meetings.run.secondsHint'), required: true }),
-      field({ name: 'seed', label: t('meetings.run.seed'), control: seed, hint: t('meetings.run.seedHint') })),
+      field({ name: 'seed', label: t('meetings.run.seed'), control: seed, hint: t('meetings.run.seedHint') }),
+      h('div', { class: 'field field-check field-wide', 'data-field': 'fill_ins' },
+        h('div', { class: 'check-line' }, fillIns, h('label', { for: 'run-fill-ins' }, t('meetings.run.fillInsOption'))),
+        h('p', { class: 'field-hint', id: 'run-fill-ins-hint' }, t('meetings.run.fillInsOptionHint')),
+        h('p', { class: 'field-error', id: 'run-fill-ins-error', hidden: true }))),
     h('div', { class: 'form-actions' }, start));
   const errors = new FormErrors(form, alertSlot);
 
@@ -168,6 +237,7 @@ export async function render({ query, signal }) {
     } else {
       if (run.figures) parts.push(figuresView(run.figures));
       parts.push(unscheduledView(run.unscheduled ?? [], run.figures));
+      parts.push(fillInsView(run.fill_in_meetings ?? []));
       parts.push(publishArea());
     }
     resultSlot.replaceChildren(h('section', { class: 'panel run-panel', 'aria-labelledby': 'run-title', 'data-testid': 'run-panel',
@@ -185,24 +255,36 @@ export async function render({ query, signal }) {
     }
     const publishAlert = h('div', { class: 'form-alerts' });
     const publish = h('button', { type: 'button', class: 'button', 'data-testid': 'run-publish' }, t('meetings.run.publish'));
-    publish.addEventListener('click', async () => {
-      const done = busy(publish);
+    const send = async (button, confirm) => {
+      const done = busy(button);
       publishAlert.replaceChildren();
       try {
-        const result = await api.post(`/fairs/${fair.id}/schedule-runs/${run.id}/publish`);
+        const result = await api.post(`/fairs/${fair.id}/schedule-runs/${run.id}/publish`, confirm ? { confirm: true } : undefined);
         const s = result?.published ?? {};
-        run = { ...run, ...result.run, unscheduled: run.unscheduled };
+        run = { ...run, ...result.run, unscheduled: run.unscheduled, fill_in_meetings: run.fill_in_meetings };
         drawRun(true);
         await refreshRuns();
         announce(liveStatus, t('meetings.run.publishedSummary', { count: s.meetings ?? 0, added: s.added ?? 0, moved: s.moved ?? 0,
           unchanged: s.unchanged ?? 0, cancelled: s.cancelled ?? 0 }));
       } catch (error) {
         done();
+        if (!confirm && problemType(error) === 'publish-needs-confirmation') {
+          publish.style.display = 'none';
+          const warning = publishWarning(error.body ?? error.problem, (button2) => send(button2, true), () => {
+            publishAlert.replaceChildren();
+            publish.style.display = '';
+            publish.focus();
+          });
+          publishAlert.replaceChildren(warning);
+          warning.focus?.();
+          return;
+        }
         const alert = meetingAlert(error);
         publishAlert.replaceChildren(alert);
         alert.focus?.();
       }
-    });
+    };
+    publish.addEventListener('click', () => send(publish, false));
     area.append(h('p', {}, t('meetings.run.publishHint')), publishAlert, publish);
     return area;
   }
@@ -272,9 +354,9 @@ export async function render({ query, signal }) {
     }
     const done = busy(start);
     try {
-      const body = { seconds: Number(budgetText) };
+      const body = { seconds: Number(budgetText), fill_ins: fillIns.checked };
       if (seedText !== '') body.seed = Number(seedText);
-      run = { ...(await api.post(`/fairs/${fair.id}/schedule-runs`, body)), unscheduled: [] };
+      run = { ...(await api.post(`/fairs/${fair.id}/schedule-runs`, body)), unscheduled: [], fill_in_meetings: [] };
     } catch (error) {
       done();
       if (problemType(error) === 'run-in-progress' && error.body?.run_id) {

@@ -1,8 +1,10 @@
 // #/today — a participant's day at the fair: the next meeting (time, place,
 // who) with a countdown, today's meetings, and after a meeting the buttons
 // to say how it went (held, or the other side did not come), a rating, and
-// a shortcut to record a deal. The schedule is read again every minute and
-// when the tab comes back into view, so a changed schedule shows up.
+// a shortcut to record a deal. Changes arrive over the participant's own
+// live feed (a WebSocket, no polling): a moved or cancelled meeting, the
+// "next meeting in 10 minutes" reminder, a recorded no-show; the schedule is
+// read again when one arrives and when the tab comes back into view.
 
 import { h, route } from '../dom.js';
 import { t, getLang, formatDateTime, locale, FAIR_TIME_ZONE } from '../i18n.js';
@@ -10,10 +12,11 @@ import * as api from '../api.js';
 import * as session from '../session.js';
 import { heading, problemAlert } from './common.js';
 import { busy } from '../forms.js';
-import { countryName, clock, fairToday, endpointMissing } from './live-common.js';
+import { countryName, clock, fairToday, endpointMissing, connectionIndicator } from './live-common.js';
+import { connectLive } from '../live-feed.js';
 
-const REFRESH_MS = 60_000;
 const SOON_MS = 10 * 60_000;
+const CHANGES_KEPT = 20;
 
 /** Where a meeting takes place, in the UI language: "Gian A-12" / "Booth A-12", "Bàn 3" / "Table 3". */
 export function placeOf(meeting) {
@@ -22,6 +25,69 @@ export function placeOf(meeting) {
   if (meeting.location_kind === 'booth') return t('today.place.booth', { code: where });
   const table = /^table\s+(\S+)$/i.exec(where);
   return t('today.place.table', { code: table ? table[1] : where });
+}
+
+/** "Thursday 4 December 10:30, Table 2" for a placement {start, location_kind, location} of a feed message. */
+function whenAndWhere(placement) {
+  if (!placement?.start) return '—';
+  const date = new Date(placement.start);
+  const day = new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone: FAIR_TIME_ZONE }).format(date);
+  return `${day} ${clock(placement.start)}, ${placeOf(placement)}`;
+}
+
+/** The sentence a personal feed message shows on the page, or null for messages this page does not show. */
+export function changeText(message) {
+  const name = message.counterpart?.name ?? '—';
+  switch (message.type) {
+    case 'schedule_changed':
+      return t('today.live.moved', { name, from: whenAndWhere(message.before), to: whenAndWhere(message.after) });
+    case 'meeting_cancelled':
+      return t('today.live.cancelled', { name, when: whenAndWhere(message.before) });
+    case 'next_meeting':
+      return t('today.live.next', { name, place: placeOf(message), count: Number(message.minutes) || 0 });
+    case 'no_show_recorded':
+      return t(message.you_absent ? 'today.live.noShowYou' : 'today.live.noShowThem', { name });
+    default:
+      return null;
+  }
+}
+
+/**
+ * "I am running late": the time of arrival today (fair time); the server
+ * moves my meetings before then and tells the people concerned.
+ */
+function lateArrivalForm() {
+  const input = h('input', { type: 'time', id: 'late-arrival-time', required: true, 'data-testid': 'late-arrival-time' });
+  const status = h('p', { class: 'small', role: 'status', 'data-testid': 'late-arrival-status' });
+  const send = h('button', { type: 'submit', class: 'button button-secondary button-small', 'data-testid': 'late-arrival-submit' },
+    t('today.late.send'));
+  const form = h('form', { class: 'late-arrival-form', novalidate: true },
+    h('label', { for: input.id }, t('today.late.label')), input, h('div', { class: 'form-actions' }, send), status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!/^\d{2}:\d{2}$/.test(input.value)) {
+      status.className = 'small field-error';
+      status.textContent = t('today.late.needTime');
+      input.focus();
+      return;
+    }
+    const done = busy(send);
+    try {
+      // The fair's zone (FAIR_TIME_ZONE, Asia/Ho_Chi_Minh) has no daylight saving: UTC+7 all year.
+      const body = await api.post(`/fairs/${form.dataset.fair}/me/late-arrival`, { arrives_at: `${fairToday()}T${input.value}:00+07:00` });
+      const moved = (body?.changes ?? []).length;
+      status.className = 'small notice notice-success';
+      status.textContent = moved ? t('today.late.moved', { count: moved }) : t('today.late.none');
+      status.dataset.moved = String(moved);
+    } catch (error) {
+      status.className = 'small notice notice-info';
+      status.textContent = problemAlert(error).textContent;
+      status.dataset.moved = 'error';
+    } finally {
+      done();
+    }
+  });
+  return form;
 }
 
 function startOf(meeting) {
@@ -171,6 +237,13 @@ export async function render({ signal }) {
   const pastBox = h('details', { class: 'past-meetings', hidden: true }, h('summary', {}, t('today.earlier')), pastList);
   const announcer = h('p', { class: 'visually-hidden', role: 'status', 'data-testid': 'today-announce' });
   const refreshAlert = h('div', {});
+  const connection = connectionIndicator('today-connection');
+  const reminder = h('p', { class: 'notice notice-info today-reminder', role: 'alert', hidden: true, 'data-testid': 'today-reminder' });
+  const changes = h('ol', { class: 'activity', 'data-testid': 'today-changes' });
+  const lateForm = lateArrivalForm();
+  lateForm.dataset.fair = String(fair.id);
+  const changesBox = h('section', { class: 'panel today-changes', hidden: true, 'aria-labelledby': 'today-changes-title' },
+    h('h2', { id: 'today-changes-title' }, t('today.live.title')), changes);
   let items = [];
   let announced = new Set();
   let countdown = null;
@@ -250,19 +323,50 @@ export async function render({ signal }) {
   };
   await load();
 
+  const reload = () => load().then(() => refreshAlert.replaceChildren()).catch((error) => {
+    if (!signal.aborted && error?.name !== 'AbortError') refreshAlert.replaceChildren(problemAlert(error));
+  });
+  const onEvent = (message) => {
+    const text = changeText(message);
+    if (!text) return;
+    changes.prepend(h('li', { class: `activity-item today-change today-change-${message.type}`, 'data-testid': 'today-change',
+      'data-type': message.type, 'data-meeting': String(message.meeting_id ?? ''), 'data-id': String(message.id) },
+    h('time', { class: 'activity-time' }, clock(message.at)), ' ', h('span', {}, text)));
+    while (changes.children.length > CHANGES_KEPT) changes.lastElementChild.remove();
+    changesBox.hidden = false;
+    if (message.type === 'next_meeting') {
+      reminder.textContent = text;
+      reminder.hidden = false;
+      reminder.dataset.meeting = String(message.meeting_id);
+      announced.add(String(message.meeting_id));
+    } else {
+      announcer.textContent = text;
+    }
+    if (message.type === 'schedule_changed' || message.type === 'meeting_cancelled') reload();
+  };
+  let reconnected = false;
+  connectLive(fair.id, {
+    signal,
+    path: 'me/live',
+    onEvent,
+    onState: (state, info) => {
+      connection.set(state, info);
+      // Back after a gap: the feed replays what was missed; the schedule is read again as well.
+      if (state === 'reconnecting') reconnected = true;
+      if (state === 'live' && reconnected) {
+        reconnected = false;
+        reload();
+      }
+    },
+  });
+
   const timer = setInterval(tick, 1000);
-  const refresh = setInterval(() => {
-    load().then(() => refreshAlert.replaceChildren()).catch((error) => {
-      if (!signal.aborted && error?.name !== 'AbortError') refreshAlert.replaceChildren(problemAlert(error));
-    });
-  }, REFRESH_MS);
   const onVisible = () => {
     if (document.visibilityState === 'visible') load().catch(() => {});
   };
   document.addEventListener('visibilitychange', onVisible);
   signal.addEventListener('abort', () => {
     clearInterval(timer);
-    clearInterval(refresh);
     document.removeEventListener('visibilitychange', onVisible);
     announced = new Set();
   }, { once: true });
@@ -270,12 +374,13 @@ export async function render({ signal }) {
   return {
     title,
     node: h('section', { class: 'page today-page', 'data-testid': 'today-page' },
-      head, announcer, refreshAlert,
-      nextBox,
+      head, connection.node, announcer, refreshAlert, reminder,
+      nextBox, changesBox,
       h('section', { 'aria-labelledby': 'today-list-title' },
         h('h2', { id: 'today-list-title' }, t('today.list', { date: formatDateTime(Math.floor(Date.now() / 1000), { dateOnly: true }) })),
         todayEmpty, todayList),
       pastBox,
+      h('details', { class: 'late-arrival', 'data-testid': 'late-arrival' }, h('summary', {}, t('today.late')), lateForm),
       h('p', { class: 'today-links' },
         h('a', { href: route('/deals'), 'data-testid': 'to-deals' }, t('deals.title')), ' · ',
         h('a', { href: route('/badge'), 'data-testid': 'to-badge' }, t('badge.title')))),
