@@ -5,7 +5,11 @@ Reports the delivery latency (request sent -> event received, so an upper
 bound), whether every client got every event in order, and the server's
 memory per connected client. Starts its own server on loopback.
 
-Usage: bench/live_load.py [--clients 1000] [--rate 200] [--seconds 60]
+By default the clients are the compiled build/bench/live_load (one thread
+reading all sockets, one recording deals); --client python reads them from
+this Python process instead (much slower: its own latency dominates).
+
+Usage: bench/live_load.py [--clients 1000] [--rate 200] [--seconds 60] [--client cpp|python]
 """
 import argparse
 import base64
@@ -21,7 +25,9 @@ import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "integration"))
-from harness import Client, ServerProcess, add_user, api_token  # noqa: E402
+from harness import BIN, Client, ServerProcess, add_user, api_token  # noqa: E402
+
+LOAD_BIN = os.environ.get("LIVE_LOAD_BIN") or os.path.join(os.path.dirname(BIN), "bench", "live_load")
 
 
 def rss_kb(pid):
@@ -98,6 +104,7 @@ def main():
     ap.add_argument("--clients", type=int, default=1000)
     ap.add_argument("--rate", type=int, default=200)
     ap.add_argument("--seconds", type=int, default=60)
+    ap.add_argument("--client", choices=("cpp", "python"), default="cpp")
     args = ap.parse_args()
 
     server = ServerProcess(scale=None, extra_args=["--quiet", "--max-connections", str(args.clients + 200)])
@@ -121,6 +128,12 @@ def main():
         buyer_id = Client(server, bearer=api_token(server, "buyer@live.test")).request(
             "GET", "/api/v1/me").json()["profiles"][0]["id"]
 
+        if args.client == "cpp":
+            r = subprocess.run([LOAD_BIN, "--port", str(server.port), "--fair", str(fair), "--token", token,
+                                "--seller-token", seller.bearer, "--buyer-id", str(buyer_id),
+                                "--server-pid", str(server.proc.pid), "--clients", str(args.clients),
+                                "--rate", str(args.rate), "--seconds", str(args.seconds)])
+            sys.exit(r.returncode)
         rss_before = rss_kb(server.proc.pid)
         feeds = [Feed(server.port, fair, token) for _ in range(args.clients)]
         sel = selectors.DefaultSelector()

@@ -1,12 +1,15 @@
 #pragma once
 // The live hub: who listens to which fair's feed. Knows nothing of sockets:
-// a subscriber is anything that can take a message (net/ws_session.cpp
-// posts it to its connection's strand and bounds its queue). Thread-safe;
+// a subscriber is anything that can take a message (net/live_session.cpp
+// queues it for its connection and bounds the queue). Thread-safe;
 // publish() copies the subscriber list under the lock and delivers outside.
+// Each event is encoded once, as a WebSocket text frame too, and the same
+// immutable Event is shared by every subscriber.
 
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -18,7 +21,11 @@ struct Event {
     Id id = 0;        // the events table's id
     Id fair_id = 0;
     std::string json;  // the message as sent: {"type": ..., "id": ..., ...}
+    std::string frame;  // `json` as one unmasked WebSocket text frame (publish() fills it)
 };
+
+// `text` as one final, unmasked WebSocket text frame (server to client).
+std::string text_frame(std::string_view text);
 
 class Subscriber {
 public:
