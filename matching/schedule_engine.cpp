@@ -575,6 +575,9 @@ class Annealer {
   // Move mix in percent: relocations, swaps within a participant, run moves,
   // compactions of a participant; the rest are Kempe-chain exchanges.
   static constexpr int kRelocate = 50, kSwap = 25, kRun = 10, kCompact = 5;
+  // An ejected meeting with no free slot tries this many of its slots
+  // (from a random one) for a short ejection chain.
+  static constexpr int kChainTries = 6;
 
   EngineState& st_;
   const EngineModel& md_;
@@ -582,6 +585,7 @@ class Annealer {
   std::vector<int> ejected_;
   std::vector<int> chain_, chain_mark_, chain_from_;
   std::vector<int> run_, used_;
+  std::vector<int> chain2_;
 
   int chain_stamp_ = 0;
 };
@@ -590,7 +594,32 @@ void Annealer::reinsert_ejected() {
   for (std::size_t i = 0; i < ejected_.size(); ++i) {
     const int e = ejected_[i];
     if (st_.slot(e) >= 0) continue;
-    st_.place_best_free(e, rng_);
+    if (st_.place_best_free(e, rng_)) continue;
+    // No free slot: take a slot by ejecting one meeting that has a free slot
+    // of its own (an ejection chain of length two); of a few slots tried from
+    // a random one, the cheapest outcome wins. Without one, e stays unheld.
+    const int dom = md_.allowed_begin[e + 1] - md_.allowed_begin[e];
+    const int start = rng_.below(dom);
+    std::int64_t best_cost = 0;
+    int best_t = -1, best_victim = -1;
+    for (int k = 0; k < std::min(dom, kChainTries); ++k) {
+      const int t = md_.allowed_slots[md_.allowed_begin[e] + (start + k) % dom];
+      const std::size_t mark = st_.log_mark();
+      chain2_.clear();
+      const bool ok =
+          st_.place_ejecting(e, t, chain2_, rng_) && chain2_.size() == 1 && st_.place_best_free(chain2_[0], rng_);
+      if (ok && (best_t < 0 || cost() < best_cost)) {
+        best_cost = cost();
+        best_t = t;
+        best_victim = chain2_[0];
+      }
+      st_.undo_to(mark);
+    }
+    if (best_t < 0) continue;
+    // The victim was the only obstacle at best_t.
+    st_.set_slot(best_victim, -1);
+    st_.set_slot(e, best_t);
+    st_.place_best_free(best_victim, rng_);
   }
   ejected_.clear();
 }
