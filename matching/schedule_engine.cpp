@@ -278,9 +278,17 @@ EngineState::EngineState(const EngineModel& model) : md_(&model) {
     }
 }
 
+void EngineState::set_break_penalties(std::vector<std::int64_t> penalties) {
+  penalty_ = std::move(penalties);
+  penalty_total_ = 0;
+  if (penalty_.empty()) return;
+  for (int p = 0; p < md_->participants; ++p) penalty_total_ += penalty_[p] * pbreaks_[p];
+}
+
 void EngineState::set_pbreaks(int p, int value) {
   const int old = pbreaks_[p];
   pbreaks_[p] = value;
+  if (!penalty_.empty()) penalty_total_ += penalty_[p] * (value - old);
   if (old == 0 && value > 0) {
     broken_pos_[p] = static_cast<int>(broken_.size());
     broken_.push_back(p);
@@ -554,7 +562,9 @@ class Annealer {
   SearchResult run(const SearchLimits& limits);
 
  private:
-  std::int64_t cost() const { return st_.unheld_weight() * kUnheldPenalty + st_.gap_cost_total(); }
+  std::int64_t cost() const {
+    return st_.unheld_weight() * kUnheldPenalty + st_.gap_cost_total() + st_.break_penalty_total();
+  }
   void reinsert_ejected();
   bool move_relocate(int m, int t);
   bool move_swap(int m1, int m2);
@@ -586,6 +596,7 @@ class Annealer {
   std::vector<int> chain_, chain_mark_, chain_from_;
   std::vector<int> run_, used_;
   std::vector<int> chain2_;
+  bool chains_ = false;  // SearchLimits::ejection_chains
 
   int chain_stamp_ = 0;
 };
@@ -594,7 +605,7 @@ void Annealer::reinsert_ejected() {
   for (std::size_t i = 0; i < ejected_.size(); ++i) {
     const int e = ejected_[i];
     if (st_.slot(e) >= 0) continue;
-    if (st_.place_best_free(e, rng_)) continue;
+    if (st_.place_best_free(e, rng_) || !chains_) continue;
     // No free slot: take a slot by ejecting one meeting that has a free slot
     // of its own (an ejection chain of length two); of a few slots tried from
     // a random one, the cheapest outcome wins. Without one, e stays unheld.
@@ -844,6 +855,7 @@ int Annealer::pick_target(int m) {
 
 SearchResult Annealer::run(const SearchLimits& limits) {
   SearchResult res;
+  chains_ = limits.ejection_chains;
   res.slots = st_.slots();
   res.unheld_weight = st_.unheld_weight();
   res.breaks = st_.breaks();
