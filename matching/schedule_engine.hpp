@@ -190,8 +190,10 @@ void construct_greedy(EngineState& state, SearchRng& rng);
 // participant's meetings into one block of adjacent slots, Kempe-chain
 // exchanges between two slots). The annealing cost is 12 per unheld unit of
 // weight plus, per gap in someone's day, 4 and one per idle slot beyond the
-// first (up to 4 more); the best state is kept by the true objective (unheld weight, then
-// breaks). Deterministic for the state and the generator; stops after
+// first (up to 4 more), plus the state's break penalties (set_break_penalties);
+// the best state is kept by the true objective (unheld weight, then
+// breaks). With limits.ejection_chains, a displaced meeting with no free slot
+// may displace one meeting that has a free slot. Deterministic for the state and the generator; stops after
 // `limits.iterations`, on out_of_time, or at the targets.
 SearchResult improve(EngineState& state, SearchRng& rng, const SearchLimits& limits);
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "matching/schedule.hpp"
+#include "matching/schedule_engine.hpp"
 
 namespace fairmatch::matching::testing {
 // Defined in schedule_checker_test.cpp.
@@ -229,6 +230,43 @@ TEST(Schedule, MatchesExhaustiveOptimumWhenEverySlotIsFull) {
     with_breaks += b > 0 ? 1 : 0;
   }
   EXPECT_GE(with_breaks, 3);  // the family is not trivial
+}
+
+// The per-participant break penalties of the guided search stay equal to
+// their definition (sum of penalty times breaks) through moves and undo.
+TEST(Schedule, BreakPenaltiesFollowEveryMoveAndUndo) {
+  std::mt19937 rng(515);
+  const ScheduleProblem pr = random_problem(rng, 8, 30, 8);
+  const auto md = detail::build_model(pr);
+  detail::EngineState st(md);
+  detail::SearchRng srng(3);
+  detail::construct_greedy(st, srng);
+  std::vector<std::int64_t> pen(md.participants);
+  for (auto& x : pen) x = 1 + static_cast<int>(rng() % 5);
+  st.set_break_penalties(pen);
+  auto expected = [&] {
+    std::int64_t e = 0;
+    for (int p = 0; p < md.participants; ++p) e += pen[p] * st.participant_breaks(p);
+    return e;
+  };
+  ASSERT_EQ(st.break_penalty_total(), expected());
+  int with_breaks = 0;
+  for (int step = 0; step < 300; ++step) {
+    const std::size_t mark = st.log_mark();
+    const int m = static_cast<int>(rng() % md.meetings);
+    if (!md.active[m]) continue;
+    const int dom = md.allowed_begin[m + 1] - md.allowed_begin[m];
+    const int t = md.allowed_slots[md.allowed_begin[m] + static_cast<int>(rng() % dom)];
+    std::vector<int> ejected;
+    if (st.place_ejecting(m, t, ejected, srng))
+      for (int e : ejected) st.place_best_free(e, srng);
+    EXPECT_EQ(st.break_penalty_total(), expected()) << "step " << step;
+    with_breaks += st.breaks() > 0 ? 1 : 0;
+    if (rng() % 2) st.undo_to(mark);
+    st.commit();
+    EXPECT_EQ(st.break_penalty_total(), expected()) << "step " << step;
+  }
+  EXPECT_GT(with_breaks, 0);  // penalties were really exercised
 }
 
 TEST(Schedule, IsDeterministicForASeed) {
