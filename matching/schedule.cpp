@@ -227,6 +227,35 @@ constexpr int kCycleShare = 10;
 constexpr double kFirstPassTemperature = 6.0;
 constexpr double kFirstPassEndTemperature = 0.5;
 constexpr double kCycleTemperature = 1.5;
+// Guided local search between cycles: every participant with breaks at the
+// end of a cycle gets this much more annealing cost per break (a gap costs 4
+// to 8), up to the cap.
+constexpr std::int64_t kBreakPenaltyStep = 2;
+constexpr std::int64_t kBreakPenaltyCap = 8;
+
+// True when some participant has a meeting that must be held before a change
+// of session and another that must be held after it, inside one break scope:
+// then the slots on both sides of the change fill up and displaced meetings
+// often find no free slot, which is where ejection chains pay for their cost.
+bool has_session_bridges(const ScheduleProblem& pr, const EngineModel& md) {
+  for (int L = 0; L + 1 < md.slots; ++L) {
+    if (!md.continues[L + 1] || pr.slots[L].session == pr.slots[L + 1].session) continue;
+    const int sb = md.scope_begin[L], se = md.scope_end[L];
+    for (int p = 0; p < md.participants; ++p) {
+      bool before = false, after = false;
+      for (int i = md.pm_begin[p]; i < md.pm_begin[p + 1]; ++i) {
+        const int m = md.pm[i];
+        const int lo = md.allowed_slots[md.allowed_begin[m]];
+        const int hi = md.allowed_slots[md.allowed_begin[m + 1] - 1];
+        if (lo < sb || hi >= se) continue;
+        before = before || hi <= L;
+        after = after || lo > L;
+      }
+      if (before && after) return true;
+    }
+  }
+  return false;
+}
 
 // Budget in move attempts for a problem with `active` schedulable meetings.
 std::int64_t default_iterations(int active, double effort) {
@@ -391,18 +420,29 @@ Schedule schedule_meetings(const ScheduleProblem& pr, const ScheduleOptions& opt
   lim.iterations = small ? total * kFirstPassShare / 100 : total;
   lim.start_temperature = small ? kFirstPassTemperature : 1.5;
   lim.end_temperature = small ? kFirstPassEndTemperature : 0.3;
+  const bool chains = small && has_session_bridges(pr, md);
+  lim.ejection_chains = chains;
   SearchResult r = improve(st, rng, lim);
   const auto done = [&] {
     return r.stopped_by_time || (r.unheld_weight <= lim.target_unheld_weight && r.breaks <= lim.target_breaks);
   };
   std::int64_t used = lim.iterations;
+  std::vector<std::int64_t> penalty(md.participants, 0);
   while (small && !done() && used < total) {
     st.load_assignment(r.slots);
     lim.iterations = std::min(total - used, std::max<std::int64_t>(1, total * kCycleShare / 100));
     used += lim.iterations;
     lim.start_temperature = kCycleTemperature;
     lim.end_temperature = 0.3;
+    lim.ejection_chains = chains;
+    st.set_break_penalties(penalty);
     SearchResult r2 = improve(st, rng, lim);
+    // Guided local search: participants still broken at the end of a cycle
+    // weigh more in the following cycles' annealing cost (the best schedule
+    // is still judged by the true breaks).
+    st.load_assignment(r2.slots);
+    for (int p : st.broken_participants())
+      penalty[p] = std::min<std::int64_t>(kBreakPenaltyCap, penalty[p] + kBreakPenaltyStep);
     const bool stopped = r2.stopped_by_time;
     if (std::tuple(r2.unheld_weight, r2.breaks) < std::tuple(r.unheld_weight, r.breaks)) r = std::move(r2);
     if (stopped) r.stopped_by_time = true;

@@ -280,9 +280,17 @@ EngineState::EngineState(const EngineModel& model) : md_(&model) {
     }
 }
 
+void EngineState::set_break_penalties(std::vector<std::int64_t> penalties) {
+  penalty_ = std::move(penalties);
+  penalty_total_ = 0;
+  if (penalty_.empty()) return;
+  for (int p = 0; p < md_->participants; ++p) penalty_total_ += penalty_[p] * pbreaks_[p];
+}
+
 void EngineState::set_pbreaks(int p, int value) {
   const int old = pbreaks_[p];
   pbreaks_[p] = value;
+  if (!penalty_.empty()) penalty_total_ += penalty_[p] * (value - old);
   if (old == 0 && value > 0) {
     broken_pos_[p] = static_cast<int>(broken_.size());
     broken_.push_back(p);
@@ -556,7 +564,9 @@ class Annealer {
   SearchResult run(const SearchLimits& limits);
 
  private:
-  std::int64_t cost() const { return st_.unheld_weight() * kUnheldPenalty + st_.gap_cost_total(); }
+  std::int64_t cost() const {
+    return st_.unheld_weight() * kUnheldPenalty + st_.gap_cost_total() + st_.break_penalty_total();
+  }
   void reinsert_ejected();
   bool move_relocate(int m, int t);
   bool move_swap(int m1, int m2);
@@ -577,6 +587,9 @@ class Annealer {
   // Move mix in percent: relocations, swaps within a participant, run moves,
   // compactions of a participant; the rest are Kempe-chain exchanges.
   static constexpr int kRelocate = 50, kSwap = 25, kRun = 10, kCompact = 5;
+  // An ejected meeting with no free slot tries this many of its slots
+  // (from a random one) for a short ejection chain.
+  static constexpr int kChainTries = 6;
 
   EngineState& st_;
   const EngineModel& md_;
@@ -584,6 +597,8 @@ class Annealer {
   std::vector<int> ejected_;
   std::vector<int> chain_, chain_mark_, chain_from_;
   std::vector<int> run_, used_;
+  std::vector<int> chain2_;
+  bool chains_ = false;  // SearchLimits::ejection_chains
 
   int chain_stamp_ = 0;
 };
@@ -592,7 +607,32 @@ void Annealer::reinsert_ejected() {
   for (std::size_t i = 0; i < ejected_.size(); ++i) {
     const int e = ejected_[i];
     if (st_.slot(e) >= 0) continue;
-    st_.place_best_free(e, rng_);
+    if (st_.place_best_free(e, rng_) || !chains_) continue;
+    // No free slot: take a slot by ejecting one meeting that has a free slot
+    // of its own (an ejection chain of length two); of a few slots tried from
+    // a random one, the cheapest outcome wins. Without one, e stays unheld.
+    const int dom = md_.allowed_begin[e + 1] - md_.allowed_begin[e];
+    const int start = rng_.below(dom);
+    std::int64_t best_cost = 0;
+    int best_t = -1, best_victim = -1;
+    for (int k = 0; k < std::min(dom, kChainTries); ++k) {
+      const int t = md_.allowed_slots[md_.allowed_begin[e] + (start + k) % dom];
+      const std::size_t mark = st_.log_mark();
+      chain2_.clear();
+      const bool ok =
+          st_.place_ejecting(e, t, chain2_, rng_) && chain2_.size() == 1 && st_.place_best_free(chain2_[0], rng_);
+      if (ok && (best_t < 0 || cost() < best_cost)) {
+        best_cost = cost();
+        best_t = t;
+        best_victim = chain2_[0];
+      }
+      st_.undo_to(mark);
+    }
+    if (best_t < 0) continue;
+    // The victim was the only obstacle at best_t.
+    st_.set_slot(best_victim, -1);
+    st_.set_slot(e, best_t);
+    st_.place_best_free(best_victim, rng_);
   }
   ejected_.clear();
 }
@@ -817,6 +857,7 @@ int Annealer::pick_target(int m) {
 
 SearchResult Annealer::run(const SearchLimits& limits) {
   SearchResult res;
+  chains_ = limits.ejection_chains;
   res.slots = st_.slots();
   res.unheld_weight = st_.unheld_weight();
   res.breaks = st_.breaks();

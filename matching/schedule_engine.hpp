@@ -92,6 +92,11 @@ class EngineState {
   // Starts tracking gap costs (index: gap length in slots, 1..slots) and
   // recomputes the total from the current assignment.
   void set_gap_costs(std::vector<std::int64_t> costs);
+  // Sum over participants of penalties[p] * breaks of p (0 until set).
+  std::int64_t break_penalty_total() const { return penalty_total_; }
+  // Per-participant weights on breaks, added to the annealing cost (guided
+  // local search); recomputes the total from the current assignment.
+  void set_break_penalties(std::vector<std::int64_t> penalties);
   int unheld_count() const { return unheld_n_; }
   int participant_breaks(int p) const { return pbreaks_[p]; }
 
@@ -140,6 +145,8 @@ class EngineState {
   std::vector<std::uint64_t> mask_;  // per participant occupied slots, when slots <= 64
   std::vector<std::int64_t> gap_cost_;  // by gap length; empty: not tracked
   std::int64_t gapcost_ = 0;
+  std::vector<std::int64_t> penalty_;  // per participant; empty: none
+  std::int64_t penalty_total_ = 0;
   std::vector<int> pbreaks_;
   std::vector<int> broken_, broken_pos_;
   std::vector<std::vector<int>> pool_;
@@ -158,6 +165,9 @@ struct SearchLimits {
   int target_breaks = 0;
   double start_temperature = 8.0;  // in cost units (a gap costs 4 to 8)
   double end_temperature = 0.3;
+  // A displaced meeting with no free slot may take one by displacing a
+  // meeting that has a free slot (costlier moves; for the later cycles).
+  bool ejection_chains = false;
 };
 
 struct SearchResult {
@@ -180,8 +190,10 @@ void construct_greedy(EngineState& state, SearchRng& rng);
 // participant's meetings into one block of adjacent slots, Kempe-chain
 // exchanges between two slots). The annealing cost is 12 per unheld unit of
 // weight plus, per gap in someone's day, 4 and one per idle slot beyond the
-// first (up to 4 more); the best state is kept by the true objective (unheld weight, then
-// breaks). Deterministic for the state and the generator; stops after
+// first (up to 4 more), plus the state's break penalties (set_break_penalties);
+// the best state is kept by the true objective (unheld weight, then
+// breaks). With limits.ejection_chains, a displaced meeting with no free slot
+// may displace one meeting that has a free slot. Deterministic for the state and the generator; stops after
 // `limits.iterations`, on out_of_time, or at the targets.
 SearchResult improve(EngineState& state, SearchRng& rng, const SearchLimits& limits);
 

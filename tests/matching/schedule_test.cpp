@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "matching/schedule.hpp"
+#include "matching/schedule_engine.hpp"
 
 namespace fairmatch::matching::testing {
 // Defined in schedule_checker_test.cpp.
@@ -196,6 +197,76 @@ TEST(Schedule, MatchesExhaustiveOptimumAcrossTheSessionChangeWithFewTables) {
     with_breaks += b > 0 ? 1 : 0;
   }
   EXPECT_GE(with_breaks, 5);  // the family is not trivial
+}
+
+// Every table of every slot taken (or all but one): a displaced meeting never
+// finds a free slot, so re-inserting it needs an ejection chain; the held
+// weight and the breaks must still match the exhaustive optimum, and the
+// schedule must pass the independent checker.
+TEST(Schedule, MatchesExhaustiveOptimumWhenEverySlotIsFull) {
+  std::mt19937 rng(9090);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  int with_breaks = 0;
+  for (int round = 0; round < 30; ++round) {
+    const int T = 3 + pick(2), tables = 2, P = 4 + pick(2);
+    const int M = T * tables - pick(2);
+    ScheduleProblem pr = one_day(T, 1 + pick(T - 1), tables, P);
+    for (int m = 0; m < M; ++m) {
+      int a = pick(P), b = pick(P - 1);
+      if (b >= a) ++b;
+      ScheduleMeeting r = meet(a, b, 1 + pick(2));
+      const int w = pick(6);
+      r.session = w == 0 ? SessionWish::morning : w == 1 ? SessionWish::afternoon : SessionWish::any;
+      pr.meetings.push_back(r);
+    }
+    ScheduleOptions o;
+    o.seed = static_cast<std::uint64_t>(round) + 7;
+    o.effort = 0.05;
+    const Schedule s = schedule_meetings(pr, o);
+    expect_consistent(pr, s);
+    const auto [w, b] = brute_force(pr);
+    ASSERT_EQ(s.figures.weight_held, w) << "round " << round;
+    EXPECT_EQ(s.figures.breaks, b) << "round " << round;
+    with_breaks += b > 0 ? 1 : 0;
+  }
+  EXPECT_GE(with_breaks, 3);  // the family is not trivial
+}
+
+// The per-participant break penalties of the guided search stay equal to
+// their definition (sum of penalty times breaks) through moves and undo.
+TEST(Schedule, BreakPenaltiesFollowEveryMoveAndUndo) {
+  std::mt19937 rng(515);
+  const ScheduleProblem pr = random_problem(rng, 8, 30, 8);
+  const auto md = detail::build_model(pr);
+  detail::EngineState st(md);
+  detail::SearchRng srng(3);
+  detail::construct_greedy(st, srng);
+  std::vector<std::int64_t> pen(md.participants);
+  for (auto& x : pen) x = 1 + static_cast<int>(rng() % 5);
+  st.set_break_penalties(pen);
+  auto expected = [&] {
+    std::int64_t e = 0;
+    for (int p = 0; p < md.participants; ++p) e += pen[p] * st.participant_breaks(p);
+    return e;
+  };
+  ASSERT_EQ(st.break_penalty_total(), expected());
+  int with_breaks = 0;
+  for (int step = 0; step < 300; ++step) {
+    const std::size_t mark = st.log_mark();
+    const int m = static_cast<int>(rng() % md.meetings);
+    if (!md.active[m]) continue;
+    const int dom = md.allowed_begin[m + 1] - md.allowed_begin[m];
+    const int t = md.allowed_slots[md.allowed_begin[m] + static_cast<int>(rng() % dom)];
+    std::vector<int> ejected;
+    if (st.place_ejecting(m, t, ejected, srng))
+      for (int e : ejected) st.place_best_free(e, srng);
+    EXPECT_EQ(st.break_penalty_total(), expected()) << "step " << step;
+    with_breaks += st.breaks() > 0 ? 1 : 0;
+    if (rng() % 2) st.undo_to(mark);
+    st.commit();
+    EXPECT_EQ(st.break_penalty_total(), expected()) << "step " << step;
+  }
+  EXPECT_GT(with_breaks, 0);  // penalties were really exercised
 }
 
 TEST(Schedule, IsDeterministicForASeed) {
