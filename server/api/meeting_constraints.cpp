@@ -55,16 +55,7 @@ void add_meeting_constraint_routes(http::Router& r) {
            [](Context& c) {
                auto fair = fair_or_404(c.db(), path_id(c.req, "fair"));
                auto page = parse_page(c.req);
-               std::optional<std::string> status;
-               if (auto s = c.req.query_param("status"); s && !s->empty()) {
-                   static const std::set<std::string_view> kStatuses = {"pending", "accepted", "declined",
-                                                                         "cancelled", "expired"};
-                   if (!kStatuses.count(*s))
-                       throw http::Problem{400, "invalid-query", "Invalid query parameters", "",
-                                           {{"status", "not_allowed",
-                                             "Must be one of: pending, accepted, declined, cancelled, expired."}}};
-                   status = std::string(*s);
-               }
+               auto status = request_status_query(c.req);
                std::optional<std::string> source;
                if (auto s = c.req.query_param("source"); s && !s->empty()) {
                    if (*s != "participant" && *s != "recommended")

@@ -44,6 +44,16 @@ Id fair_query(const http::Request& req) {
     return *fair;
 }
 
+std::optional<std::string> request_status_query(const http::Request& req) {
+    auto s = req.query_param("status");
+    if (!s || s->empty()) return std::nullopt;
+    static const std::set<std::string_view> kStatuses = {"pending", "accepted", "declined", "cancelled", "expired"};
+    if (!kStatuses.count(*s))
+        throw http::Problem{400, "invalid-query", "Invalid query parameters", "",
+                            {{"status", "not_allowed", "Must be one of: pending, accepted, declined, cancelled, expired."}}};
+    return std::string(*s);
+}
+
 std::optional<FairGrid> load_grid(store::Connection& db, const Fair& fair) {
     auto stored = store::MeetingRepository(db).grid(fair.id);
     auto offset = meetings::utc_offset_minutes(fair.time_zone);

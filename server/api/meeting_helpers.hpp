@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "server/api/context.hpp"
 #include "server/domain/types.hpp"
@@ -28,6 +29,10 @@ Fair fair_or_404(store::Connection& db, Id fair);
 
 // The required ?fair= query parameter; throws 400 when absent or malformed.
 Id fair_query(const http::Request& req);
+
+// The optional ?status= filter of a request list (pending, accepted,
+// declined, cancelled, expired); 400 with a field error otherwise.
+std::optional<std::string> request_status_query(const http::Request& req);
 
 // The fair's grid with its derived slots.
 struct FairGrid {

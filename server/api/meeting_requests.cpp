@@ -153,16 +153,7 @@ void add_meeting_request_routes(http::Router& r) {
                if (box != "inbox" && box != "outbox")
                    throw http::Problem{400, "invalid-query", "Invalid query parameters", "",
                                        {{"box", "not_allowed", "Must be one of: inbox, outbox."}}};
-               std::optional<std::string> status;
-               if (auto s = c.req.query_param("status"); s && !s->empty()) {
-                   static const std::set<std::string_view> kStatuses = {"pending", "accepted", "declined",
-                                                                         "cancelled", "expired"};
-                   if (!kStatuses.count(*s))
-                       throw http::Problem{400, "invalid-query", "Invalid query parameters", "",
-                                           {{"status", "not_allowed",
-                                             "Must be one of: pending, accepted, declined, cancelled, expired."}}};
-                   status = std::string(*s);
-               }
+               auto status = request_status_query(c.req);
                auto me = my_participant(c, fair);
                auto now = store::unix_now();
                nlohmann::json items = nlohmann::json::array();
