@@ -180,6 +180,18 @@ class MeetingPlanningTest(unittest.TestCase):
 
     # --- fill-ins -------------------------------------------------------------------------------
 
+    def test_c_request_lists_filter_by_status(self):
+        for client, path in ((self.org, "/api/v1/fairs/%d/meeting-requests?limit=100" % self.fair),
+                             (self.im[0], "/api/v1/me/meeting-requests?fair=%d&box=outbox" % self.fair)):
+            bad = client.request("GET", path + "&status=open")
+            self.assertEqual(bad.status, 400, bad.body)
+            self.assertEqual(self.field_errors(bad.json()), {"status": "not_allowed"})
+            everything = client.request("GET", path).json()["items"]
+            self.assertIn("accepted", {q["status"] for q in everything})
+            for status in ("accepted", "pending", "declined"):
+                items = client.request("GET", path + "&status=" + status).json()["items"]
+                self.assertEqual([q["id"] for q in items], [q["id"] for q in everything if q["status"] == status])
+
     def test_b_fill_ins_only_for_consenting_pairs(self):
         consenting_im, consenting_ex = {4, 5}, {4, 5, 6}
         for i in consenting_im:
