@@ -297,3 +297,37 @@ export function announce(region, text, kind = 'success') {
   region.textContent = text;
   region.className = text ? `notice notice-${kind}` : 'notice';
 }
+
+// A refusal with a required reason (a participant's application, a booth
+// booking): a textarea, confirm and cancel. `submit(reason, confirmButton)`
+// does the request; a problem it throws is shown by `onProblem(errors, error)`.
+// `testids` names the form's parts: { form, reason, confirm, cancel }.
+export function reasonForm({ id, maxlength, testids, confirmLabel, hint, submit, onCancel,
+  onProblem = (errors, error) => errors.fromProblem(error) }) {
+  const reason = h('textarea', { id, name: 'reason', rows: '3', maxlength: String(maxlength), 'data-testid': testids.reason });
+  const alertSlot = h('div', { class: 'form-alerts' });
+  const confirm = h('button', { type: 'submit', class: 'button button-danger button-small', 'data-testid': testids.confirm },
+    confirmLabel);
+  const form = h('form', { class: 'form reject-form', novalidate: true, 'data-testid': testids.form },
+    alertSlot,
+    field({ name: 'reason', label: t('participants.reason'), control: reason, hint, required: true }),
+    h('div', { class: 'form-actions' }, confirm,
+      h('button', { type: 'button', class: 'link-button', 'data-testid': testids.cancel, onclick: onCancel },
+        t('common.cancel'))));
+  const errors = new FormErrors(form, alertSlot);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    errors.clear();
+    if (!reason.value.trim()) {
+      errors.add('reason', t('participants.reason.required'));
+      errors.show();
+      return;
+    }
+    try {
+      await submit(reason.value.trim(), confirm);
+    } catch (error) {
+      onProblem(errors, error);
+    }
+  });
+  return { form, reason };
+}

@@ -9,7 +9,7 @@ import { t, formatNumber, currencyDigits } from '../i18n.js';
 import * as api from '../api.js';
 import { go } from '../nav.js';
 import { table, timeEl, problemAlert } from './common.js';
-import { field, FormErrors, busy, statusRegion, announce, select, fieldMessage } from '../forms.js';
+import { field, FormErrors, busy, statusRegion, announce, select, fieldMessage, reasonForm } from '../forms.js';
 import { organizerFair, organizerHead } from './organizer.js';
 import {
   KINDS, BOOKING_STATUSES, loadPlan, kindLabel, priceText, areaText, hallName, statusBadge, bookingAlert,
@@ -147,34 +147,17 @@ function bookingRow(item, { fair, boothCode, liveStatus, onDecided }) {
   };
 
   const rejectForm = () => {
-    const reasonId = `booking-reason-${item.id}`;
-    const reason = h('textarea', { id: reasonId, name: 'reason', rows: '3', maxlength: '500', 'data-testid': 'booking-reason' });
-    const alertSlot = h('div', { class: 'form-alerts' });
-    const confirm = h('button', { type: 'submit', class: 'button button-danger button-small', 'data-testid': 'booking-reject-confirm' },
-      t('booths.booking.rejectConfirm'));
-    const form = h('form', { class: 'form reject-form', novalidate: true, 'data-testid': 'booking-reject-form' },
-      alertSlot,
-      field({ name: 'reason', label: t('participants.reason'), control: reason, hint: t('booths.booking.reasonHint'), required: true }),
-      h('div', { class: 'form-actions' }, confirm,
-        h('button', { type: 'button', class: 'link-button', 'data-testid': 'booking-reject-cancel',
-          onclick: () => {
-            draw();
-            actions.querySelector('[data-testid=booking-reject]')?.focus();
-          } }, t('common.cancel'))));
-    const errors = new FormErrors(form, alertSlot);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      errors.clear();
-      if (!reason.value.trim()) {
-        errors.add('reason', t('participants.reason.required'));
-        errors.show();
-        return;
-      }
-      try {
-        await decide('reject', reason.value.trim(), confirm);
-      } catch (error) {
-        showProblem(errors, error, {}, { booth: code });
-      }
+    const { form, reason } = reasonForm({
+      id: `booking-reason-${item.id}`, maxlength: 500,
+      testids: { form: 'booking-reject-form', reason: 'booking-reason', confirm: 'booking-reject-confirm',
+        cancel: 'booking-reject-cancel' },
+      confirmLabel: t('booths.booking.rejectConfirm'), hint: t('booths.booking.reasonHint'),
+      submit: (text, confirm) => decide('reject', text, confirm),
+      onProblem: (errors, error) => showProblem(errors, error, {}, { booth: code }),
+      onCancel: () => {
+        draw();
+        actions.querySelector('[data-testid=booking-reject]')?.focus();
+      },
     });
     actions.replaceChildren(form);
     reason.focus();

@@ -7,7 +7,7 @@ import { t, getLang } from '../i18n.js';
 import * as api from '../api.js';
 import { go } from '../nav.js';
 import { pager, pageFrom, refName, participationBadge, timeEl, table, problemAlert } from './common.js';
-import { select, field, FormErrors, busy, statusRegion, announce } from '../forms.js';
+import { select, busy, statusRegion, announce, reasonForm } from '../forms.js';
 import { organizerFair, organizerHead } from './organizer.js';
 
 const KINDS = ['exhibitor', 'importer'];
@@ -64,34 +64,15 @@ function participantRow(item, { fair, refs, status: liveStatus }) {
   };
 
   const rejectForm = () => {
-    const reasonId = `reject-reason-${item.kind}-${item.id}`;
-    const reason = h('textarea', { id: reasonId, name: 'reason', rows: '3', maxlength: '1000', 'data-testid': 'reject-reason' });
-    const alertSlot = h('div', { class: 'form-alerts' });
-    const confirm = h('button', { type: 'submit', class: 'button button-danger button-small', 'data-testid': 'reject-confirm' },
-      t('participants.rejectConfirm'));
-    const form = h('form', { class: 'form reject-form', novalidate: true, 'data-testid': 'reject-form' },
-      alertSlot,
-      field({ name: 'reason', label: t('participants.reason'), control: reason, hint: t('participants.reason.hint'), required: true }),
-      h('div', { class: 'form-actions' }, confirm,
-        h('button', { type: 'button', class: 'link-button', 'data-testid': 'reject-cancel',
-          onclick: () => {
-            draw();
-            actions.querySelector('[data-testid=participant-reject]')?.focus();
-          } }, t('common.cancel'))));
-    const errors = new FormErrors(form, alertSlot);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      errors.clear();
-      if (!reason.value.trim()) {
-        errors.add('reason', t('participants.reason.required'));
-        errors.show();
-        return;
-      }
-      try {
-        await decide('reject', reason.value.trim(), confirm);
-      } catch (error) {
-        errors.fromProblem(error);
-      }
+    const { form, reason } = reasonForm({
+      id: `reject-reason-${item.kind}-${item.id}`, maxlength: 1000,
+      testids: { form: 'reject-form', reason: 'reject-reason', confirm: 'reject-confirm', cancel: 'reject-cancel' },
+      confirmLabel: t('participants.rejectConfirm'), hint: t('participants.reason.hint'),
+      submit: (text, confirm) => decide('reject', text, confirm),
+      onCancel: () => {
+        draw();
+        actions.querySelector('[data-testid=participant-reject]')?.focus();
+      },
     });
     actions.replaceChildren(form);
     reason.focus();
